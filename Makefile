@@ -1,0 +1,48 @@
+# Two commands for a fresh machine with Python 3.11 and make:
+#   make serve   set everything up and serve the site with live reload
+#   make test    set everything up and run the whole test suite
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+# Material >= 9.7.2 prints an end-of-life banner on every run; see requirements.txt.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install serve build check test clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+# The stamp is newer than requirements.txt once they are installed, so a second
+# run does nothing.
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON_BIN) >/dev/null || { echo "error: $(PYTHON_BIN) not found; install Python 3.11 (or run make PYTHON_BIN=python3)" >&2; exit 2; }
+	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## create .venv/ and install the pinned requirements
+
+serve: install ## serve the site with live reload at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+check: install ## run the content checks (front matter, translations, registry)
+	$(PY) scripts/check_content.py
+
+# Build into a scratch folder and swap it in only on success, so a failed
+# build never leaves a half-built site/ behind.
+build: install check ## strict build into site/
+	rm -rf .site-build
+	$(PY) -m mkdocs build --strict --quiet --site-dir .site-build
+	rm -rf site && mv .site-build site
+	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
+
+test: install ## run the whole test suite (checks, builds, tests)
+	$(PY) scripts/check_content.py
+	$(PY) -m pytest
+
+clean: ## remove the build output and caches (keeps .venv/)
+	rm -rf site .site-build .pytest_cache test-artifacts

@@ -1,0 +1,55 @@
+"""Shared by the hooks (not a hook itself): the registry and the catalogue of
+pages, loaded once per language build and kept on the config object, so no
+state survives in module globals between builds or `mkdocs serve` reloads."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "scripts"
+if str(SCRIPTS_DIR) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS_DIR))
+
+from helpcentre.content import DEFAULT_LANGUAGE, Catalogue, Document  # noqa: E402
+from helpcentre.findings import Finding  # noqa: E402
+from helpcentre.registry import Registry, load_registry  # noqa: E402
+
+CONFIG_KEY = "_helpcentre_site"
+
+
+@dataclass
+class SiteData:
+    registry: Registry | None
+    catalogue: Catalogue
+    findings: list[Finding]
+
+    def document(self, src_uri: str, lang: str) -> Document | None:
+        for doc in self.catalogue.documents:
+            if doc.rel == src_uri or (doc.lang == lang and f"{doc.stem}.md" == src_uri):
+                return doc
+        return None
+
+
+def load_site_data(config) -> SiteData:
+    docs_dir = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+    registry, registry_findings = load_registry(docs_dir, root)
+    catalogue = Catalogue.load(docs_dir, root)
+    data = SiteData(registry, catalogue, registry_findings + catalogue.findings)
+    config.extra[CONFIG_KEY] = data
+    return data
+
+
+def site_data(config) -> SiteData:
+    data = config.extra.get(CONFIG_KEY)
+    return data if data is not None else load_site_data(config)
+
+
+def current_language(config) -> str:
+    return config.theme.get("language") or DEFAULT_LANGUAGE
+
+
+def page_language(page, config) -> str:
+    return getattr(page.file, "locale", None) or current_language(config)

@@ -1,0 +1,287 @@
+"""Read the docs tree: front matter with line numbers, and what each file is.
+
+Layout (mkdocs-static-i18n, suffix structure):
+
+    docs/index.<lang>.md                 home page
+    docs/<page>.<lang>.md                other top-level pages (contact)
+    docs/<category>/index.<lang>.md      a category landing page
+    docs/<category>/<slug>.<lang>.md     an article
+
+Everything here is pure: functions take text and return records and findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import frontmatter
+import yaml
+
+from helpcentre.findings import Finding, display_path
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+ARTICLE_TYPES = ("troubleshooting", "how-to", "reference")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+REQUIRED_KEYS = {
+    "article": ("title", "description", "type"),
+    "category": ("title", "description"),
+    "page": ("title", "description"),
+}
+OPTIONAL_KEYS = {
+    "article": ("order", "keywords", "hide", "translation_reviewed"),
+    "category": ("order", "icon", "hide"),
+    "page": ("order", "hide", "popular", "template", "search"),
+}
+
+_YAML_HANDLER = frontmatter.YAMLHandler()
+
+
+@dataclass
+class FrontMatter:
+    meta: dict
+    key_lines: dict[str, int] = field(default_factory=dict)
+    end_line: int = 1  # the closing '---' line (1 when there is no block)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One Markdown file under docs/, with its front matter."""
+
+    path: str  # as shown in messages, e.g. docs/account/register.zh.md
+    rel: str  # relative to docs/, posix: account/register.zh.md
+    lang: str
+    stem: str  # language-independent id: account/register
+    kind: str  # article | category | page
+    category: str | None
+    slug: str
+    front: FrontMatter
+
+    @property
+    def meta(self) -> dict:
+        return self.front.meta
+
+    def line_of(self, key: str) -> int:
+        return self.front.key_lines.get(key, self.front.end_line)
+
+    def rel_without_lang(self) -> str:
+        """The link target other pages use: static-i18n maps it per language."""
+        return f"{self.stem}.md"
+
+    @property
+    def order(self) -> float:
+        order = self.meta.get("order")
+        return order if isinstance(order, (int, float)) else float("inf")
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.order, str(self.meta.get("title", "")).casefold(), self.slug)
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Split and parse a YAML front matter block, keeping line numbers.
+
+    MkDocs only sees front matter that starts on the very first line, so that
+    is the rule here too; anything else is reported, never silently ignored.
+    """
+    if not _YAML_HANDLER.detect(text):
+        return FrontMatter(
+            meta={},
+            problems=[(1, "FRONTMATTER-MISSING",
+                       "no front matter: start the file with a line '---', then "
+                       "title, description and type, then a closing '---'")],
+        )
+    try:
+        _, block, _ = _YAML_HANDLER.FM_BOUNDARY.split(text, 2)
+    except ValueError:
+        return FrontMatter(
+            meta={},
+            problems=[(1, "FRONTMATTER-UNCLOSED",
+                       "the front matter block is never closed: add a line '---' after the last key")],
+        )
+    end_line = 2 + block.count("\n") - 1
+    try:
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(block)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 1 + (mark.line if mark else 0)
+        problem = " ".join(filter(None, [error.context, error.problem]))
+        return FrontMatter(
+            meta={}, end_line=end_line,
+            problems=[(line, "FRONTMATTER-YAML",
+                       f"front matter is not valid YAML ({problem}); quote values that "
+                       f"contain ': ' or start with a special character")],
+        )
+    if meta is None:
+        meta, node = {}, None
+    if not isinstance(meta, dict):
+        return FrontMatter(
+            meta={}, end_line=end_line,
+            problems=[(2, "FRONTMATTER-YAML", "front matter must be 'key: value' lines")],
+        )
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = 1 + key_node.start_mark.line
+    return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line)
+
+
+def classify(rel: str) -> tuple[str, str | None, str, str] | None:
+    """Return (kind, category, slug, lang) for a docs-relative path, or None
+    when the file name has no language suffix."""
+    posix = PurePosixPath(rel)
+    name_parts = posix.name.split(".")
+    if len(name_parts) != 3 or name_parts[1] not in LANGUAGES or name_parts[2] != "md":
+        return None
+    slug, lang = name_parts[0], name_parts[1]
+    folders = posix.parent.parts
+    if not folders:
+        return ("page", None, slug, lang)
+    category = folders[0]
+    if len(folders) == 1 and slug == "index":
+        return ("category", category, slug, lang)
+    return ("article", category, slug, lang)
+
+
+def read_document(docs_dir: Path, file: Path, display_root: Path | None = None) -> Document | Finding:
+    rel = file.relative_to(docs_dir).as_posix()
+    display = display_path(file, display_root)
+    classified = classify(rel)
+    if classified is None:
+        stem = rel[: -len(".md")]
+        return Finding(display, 1, "FILENAME-LANGUAGE",
+                       f"the file name needs a language suffix: rename it to {stem}.zh.md "
+                       f"(Chinese) or {stem}.en.md (English)")
+    kind, category, slug, lang = classified
+    stem = rel[: -len(f".{lang}.md")]
+    text = file.read_text(encoding="utf-8")
+    return Document(display, rel, lang, stem, kind, category, slug, parse_front_matter(text))
+
+
+def markdown_files(docs_dir: Path) -> list[Path]:
+    return sorted(path for path in docs_dir.rglob("*.md") if "templates" not in path.relative_to(docs_dir).parts)
+
+
+def check_document(doc: Document) -> list[Finding]:
+    """Front matter schema for one file."""
+    findings = [Finding(doc.path, line, rule, message) for line, rule, message in doc.front.problems]
+    if doc.front.problems:
+        return findings
+    meta = doc.meta
+    if doc.kind == "article" and not SLUG_PATTERN.match(doc.slug):
+        findings.append(Finding(doc.path, 1, "SLUG-INVALID",
+                                f"'{doc.slug}' is not a valid slug: use lowercase letters, digits and single hyphens"))
+    for key in REQUIRED_KEYS[doc.kind]:
+        value = meta.get(key)
+        if key not in meta:
+            findings.append(Finding(doc.path, doc.front.end_line, "FRONTMATTER-REQUIRED",
+                                    f"missing '{key}:' in the front matter; {_HOW_TO_FILL[key]}"))
+        elif not isinstance(value, str) or not value.strip():
+            findings.append(Finding(doc.path, doc.line_of(key), "FRONTMATTER-EMPTY",
+                                    f"'{key}' must be non-empty text; {_HOW_TO_FILL[key]}"))
+    allowed = set(REQUIRED_KEYS[doc.kind]) | set(OPTIONAL_KEYS[doc.kind])
+    for key in meta:
+        if key not in allowed:
+            findings.append(Finding(doc.path, doc.line_of(key), "FRONTMATTER-UNKNOWN-KEY",
+                                    f"unknown key '{key}' for a {doc.kind} page; allowed: {', '.join(sorted(allowed))}"))
+    article_type = meta.get("type")
+    if doc.kind == "article" and isinstance(article_type, str) and article_type.strip() \
+            and article_type not in ARTICLE_TYPES:
+        findings.append(Finding(doc.path, doc.line_of("type"), "FRONTMATTER-TYPE",
+                                f"unknown type '{article_type}'; use one of: {', '.join(ARTICLE_TYPES)}"))
+    description = meta.get("description")
+    if isinstance(description, str) and "\n" in description.strip():
+        findings.append(Finding(doc.path, doc.line_of("description"), "FRONTMATTER-DESCRIPTION",
+                                "the description must be one sentence on one line"))
+    if "order" in meta and (isinstance(meta["order"], bool) or not isinstance(meta["order"], int)):
+        findings.append(Finding(doc.path, doc.line_of("order"), "FRONTMATTER-ORDER",
+                                f"'order' must be a whole number such as 10, 20, 30 (got {meta['order']!r})"))
+    keywords = meta.get("keywords")
+    if "keywords" in meta and not (isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
+        findings.append(Finding(doc.path, doc.line_of("keywords"), "FRONTMATTER-KEYWORDS",
+                                "'keywords' must be a list of words, e.g. keywords: [忘记密码, 找回密码]"))
+    return findings
+
+
+_HOW_TO_FILL = {
+    "title": "write the page title as customers would say it",
+    "description": "write one sentence saying what the page helps with (it is the meta description and the listing text)",
+    "type": f"set it to one of: {', '.join(ARTICLE_TYPES)}",
+}
+
+
+def check_tree(documents: list[Document]) -> list[Finding]:
+    """Rules across files: translations exist and agree, categories are known."""
+    findings: list[Finding] = []
+    by_stem: dict[str, dict[str, Document]] = {}
+    for doc in documents:
+        by_stem.setdefault(doc.stem, {})[doc.lang] = doc
+    categories = {doc.category for doc in documents if doc.kind == "category"}
+    for stem, versions in sorted(by_stem.items()):
+        for lang in LANGUAGES:
+            if lang in versions:
+                continue
+            present = next(iter(versions.values()))
+            missing = present.path[: -len(f".{present.lang}.md")] + f".{lang}.md"
+            findings.append(Finding(present.path, 1, "TRANSLATION-MISSING",
+                                    f"there is no {LANGUAGE_NAMES[lang]} version: create {missing} "
+                                    f"(every page exists in both languages)"))
+        if len(versions) == len(LANGUAGES):
+            types = {lang: doc.meta.get("type") for lang, doc in versions.items()}
+            if len(set(map(str, types.values()))) > 1:
+                english = versions["en"]
+                findings.append(Finding(english.path, english.line_of("type"), "TRANSLATION-TYPE",
+                                        f"type '{types['en']}' differs from the Chinese version's "
+                                        f"'{types['zh']}'; both languages must have the same type"))
+    for doc in documents:
+        if doc.kind == "article" and doc.category not in categories:
+            known = ", ".join(sorted(c for c in categories if c)) or "none yet"
+            findings.append(Finding(doc.path, 1, "CATEGORY-UNKNOWN",
+                                    f"'{doc.category}' is not a category (it has no index.zh.md/index.en.md); "
+                                    f"move the article into one of: {known}"))
+        if doc.kind == "article" and doc.rel.count("/") > 1:
+            findings.append(Finding(doc.path, 1, "CATEGORY-DEPTH",
+                                    "articles live directly in a category folder: docs/<category>/<slug>.<lang>.md"))
+    return findings
+
+
+@dataclass
+class Catalogue:
+    """Every page of the docs tree, parsed once."""
+
+    documents: list[Document]
+    findings: list[Finding]
+
+    @classmethod
+    def load(cls, docs_dir: Path, display_root: Path | None = None) -> "Catalogue":
+        documents, findings = [], []
+        for file in markdown_files(docs_dir):
+            result = read_document(docs_dir, file, display_root)
+            if isinstance(result, Finding):
+                findings.append(result)
+            else:
+                documents.append(result)
+                findings.extend(check_document(result))
+        findings.extend(check_tree(documents))
+        return cls(documents, findings)
+
+    def get(self, stem: str, lang: str) -> Document | None:
+        for doc in self.documents:
+            if doc.stem == stem and doc.lang == lang:
+                return doc
+        return None
+
+    def categories(self, lang: str) -> list[Document]:
+        return sorted((d for d in self.documents if d.kind == "category" and d.lang == lang),
+                      key=lambda d: d.sort_key)
+
+    def articles(self, category: str, lang: str) -> list[Document]:
+        return sorted((d for d in self.documents
+                       if d.kind == "article" and d.category == category and d.lang == lang),
+                      key=lambda d: d.sort_key)

@@ -1,0 +1,143 @@
+"""The registry (docs/registry.yml): brand, contact channels, official domains.
+
+`load_registry` validates the file and returns findings with line numbers;
+`Registry.text(key, lang)` resolves a dotted key such as `channels.chat.name`
+to the text for one language, with "{brand}" filled in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from helpcentre.content import LANGUAGES
+from helpcentre.findings import Finding, display_path
+
+REGISTRY_FILE = "registry.yml"
+CHANNEL_IDS = ("chat", "phone", "email", "social")
+CHANNEL_TEXT_FIELDS = ("name", "summary", "hours", "response", "best_for")
+
+
+@dataclass
+class Registry:
+    data: dict
+    path: str
+
+    @property
+    def brand(self) -> str:
+        return self.data["brand"]
+
+    @property
+    def channel_ids(self) -> list[str]:
+        return list(self.data["channels"])
+
+    @property
+    def official_domains(self) -> list[str]:
+        return list(self.data.get("official_domains", []))
+
+    def lookup(self, key: str):
+        value = self.data
+        for part in key.split("."):
+            if not isinstance(value, dict) or part not in value:
+                raise KeyError(key)
+            value = value[part]
+        return value
+
+    def text(self, key: str, lang: str) -> str:
+        value = self.lookup(key)
+        if isinstance(value, dict):
+            if lang not in value:
+                raise KeyError(key)
+            value = value[lang]
+        if not isinstance(value, (str, int, float)):
+            raise KeyError(key)
+        return str(value).replace("{brand}", self.brand)
+
+    def has_text(self, key: str, lang: str) -> bool:
+        try:
+            self.text(key, lang)
+        except KeyError:
+            return False
+        return True
+
+
+def load_registry(docs_dir: Path, display_root: Path | None = None) -> tuple[Registry | None, list[Finding]]:
+    path = docs_dir / REGISTRY_FILE
+    display = display_path(path, display_root)
+    if not path.is_file():
+        return None, [Finding(display, 1, "REGISTRY-MISSING",
+                              f"the registry file is missing: create {display} with brand and channels")]
+    text = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return None, [Finding(display, 1 + (mark.line if mark else 0), "REGISTRY-YAML",
+                              f"the registry is not valid YAML: {error.problem}")]
+    registry = Registry(data if isinstance(data, dict) else {}, display)
+    findings = validate_registry(registry, _key_lines(root))
+    return (registry if not findings else None), findings
+
+
+def _key_lines(node, prefix: str = "") -> dict[str, int]:
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}{key_node.value}"
+            lines[key] = 1 + key_node.start_mark.line
+            lines.update(_key_lines(value_node, key + "."))
+    return lines
+
+
+def validate_registry(registry: Registry, key_lines: dict[str, int]) -> list[Finding]:
+    findings: list[Finding] = []
+
+    def problem(key: str, message: str) -> None:
+        parent = key.rsplit(".", 1)[0] if "." in key else key
+        line = key_lines.get(key) or key_lines.get(parent, 1)
+        findings.append(Finding(registry.path, line, "REGISTRY-INVALID", message))
+
+    data = registry.data
+    if not isinstance(data.get("brand"), str) or not data.get("brand", "").strip():
+        problem("brand", "'brand' must be the brand name, e.g. brand: ExamplePay")
+    domains = data.get("official_domains")
+    if not isinstance(domains, list) or not domains or not all(isinstance(d, str) for d in domains):
+        problem("official_domains", "'official_domains' must list the hosts articles may link to")
+    for lang in LANGUAGES:
+        if not _has_lang(data.get("site_name"), lang):
+            problem("site_name", f"'site_name' needs a {lang} text")
+    channels = data.get("channels")
+    if not isinstance(channels, dict):
+        problem("channels", f"'channels' must map the channel ids {', '.join(CHANNEL_IDS)} to their details")
+        return findings
+    for channel_id in CHANNEL_IDS:
+        if channel_id not in channels:
+            problem("channels", f"channel '{channel_id}' is missing; the contact page needs all of: {', '.join(CHANNEL_IDS)}")
+    for channel_id, channel in channels.items():
+        key = f"channels.{channel_id}"
+        if channel_id not in CHANNEL_IDS:
+            problem(key, f"unknown channel '{channel_id}'; channels are: {', '.join(CHANNEL_IDS)}")
+            continue
+        if not isinstance(channel, dict):
+            problem(key, f"channel '{channel_id}' must be a mapping of its details")
+            continue
+        for field_name in CHANNEL_TEXT_FIELDS:
+            for lang in LANGUAGES:
+                if not _has_lang(channel.get(field_name), lang):
+                    problem(f"{key}.{field_name}", f"channel '{channel_id}' needs '{field_name}' in {lang}")
+        if not any(name in channel for name in ("how", "detail")):
+            problem(key, f"channel '{channel_id}' needs 'how' (text) or 'detail' (number, address or handle)")
+    for part in ("title", "text"):
+        for lang in LANGUAGES:
+            if not _has_lang((data.get("official_notice") or {}).get(part), lang):
+                problem(f"official_notice.{part}", f"'official_notice.{part}' needs a {lang} text")
+    return findings
+
+
+def _has_lang(value, lang: str) -> bool:
+    if isinstance(value, dict):
+        value = value.get(lang)
+    return isinstance(value, str) and bool(value.strip())
