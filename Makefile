@@ -4,7 +4,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-PYTHON_BIN ?= python3.11
+PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 # Material >= 9.7.2 prints an end-of-life banner on every run; see requirements.txt.
@@ -19,7 +19,7 @@ help: ## list the targets
 # The stamp is newer than requirements.txt once they are installed, so a second
 # run does nothing.
 $(VENV)/.installed: requirements.txt
-	@command -v $(PYTHON_BIN) >/dev/null || { echo "error: $(PYTHON_BIN) not found; install Python 3.11 (or run make PYTHON_BIN=python3)" >&2; exit 2; }
+	@command -v $(PYTHON_BIN) >/dev/null || { echo "error: $(PYTHON_BIN) not found; install Python 3.11 (or set PYTHON_BIN=/path/to/python3.11)" >&2; exit 2; }
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@

@@ -6,6 +6,7 @@ from __future__ import annotations
 from mkdocs.exceptions import PluginError
 
 from site_data import page_language, site_data
+from helpcentre.content import markdown_body
 from helpcentre.findings import format_findings
 from helpcentre.render import PageContext, ShortcodeError, expand, expand_inline
 
@@ -22,7 +23,8 @@ def on_page_markdown(markdown, page, config, files):
                 page.meta[key] = expand_inline(page.meta[key], ctx)
     except ShortcodeError as error:
         raise PluginError(f"{doc.path}:{doc.line_of('title')}: SHORTCODE-INVALID {error}") from error
-    markdown, findings = expand(markdown, ctx, first_line=doc.front.end_line + 1)
+    _, first_line = markdown_body(page.file.content_string, doc.front)
+    markdown, findings = expand(markdown, ctx, first_line)
     if findings:
         raise PluginError(format_findings(findings))
     return markdown

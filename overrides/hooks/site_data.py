@@ -12,9 +12,10 @@ SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "scripts"
 if str(SCRIPTS_DIR) not in sys.path:
     sys.path.insert(0, str(SCRIPTS_DIR))
 
+from helpcentre.checks import check_site  # noqa: E402
 from helpcentre.content import DEFAULT_LANGUAGE, Catalogue, Document  # noqa: E402
 from helpcentre.findings import Finding  # noqa: E402
-from helpcentre.registry import Registry, load_registry  # noqa: E402
+from helpcentre.registry import Registry  # noqa: E402
 
 CONFIG_KEY = "_helpcentre_site"
 
@@ -35,9 +36,8 @@ class SiteData:
 def load_site_data(config) -> SiteData:
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
-    registry, registry_findings = load_registry(docs_dir, root)
-    catalogue = Catalogue.load(docs_dir, root)
-    data = SiteData(registry, catalogue, registry_findings + catalogue.findings)
+    checked = check_site(docs_dir, root)
+    data = SiteData(checked.registry, checked.catalogue, checked.findings)
     config.extra[CONFIG_KEY] = data
     return data
 

@@ -132,6 +132,16 @@ def parse_front_matter(text: str) -> FrontMatter:
     return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line)
 
 
+def markdown_body(text: str, front: FrontMatter) -> tuple[str, int]:
+    """The Markdown that MkDocs hands to plugins (front matter and the blank
+    lines after it removed) and the file line it starts on."""
+    skipped = front.end_line if front.end_line > 1 else 0  # 1 means no block
+    body = "\n".join(text.split("\n")[skipped:])
+    stripped = body.lstrip("\n")
+    start = skipped + 1 + len(body) - len(stripped)
+    return stripped, start
+
+
 def classify(rel: str) -> tuple[str, str | None, str, str] | None:
     """Return (kind, category, slug, lang) for a docs-relative path, or None
     when the file name has no language suffix."""
@@ -234,7 +244,9 @@ def check_tree(documents: list[Document]) -> list[Finding]:
                                     f"(every page exists in both languages)"))
         if len(versions) == len(LANGUAGES):
             types = {lang: doc.meta.get("type") for lang, doc in versions.items()}
-            if len(set(map(str, types.values()))) > 1:
+            # An invalid or missing type is already reported on its own file.
+            comparable = all(t in ARTICLE_TYPES for t in types.values())
+            if comparable and len(set(types.values())) > 1:
                 english = versions["en"]
                 findings.append(Finding(english.path, english.line_of("type"), "TRANSLATION-TYPE",
                                         f"type '{types['en']}' differs from the Chinese version's "

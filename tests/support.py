@@ -1,0 +1,48 @@
+"""Helpers for tests: copy the project into tmp_path, build it, run the CLIs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+# The real docs' static files, so fixture sites load the same CSS and icon.
+STATIC_DIRS = ("assets", "stylesheets")
+
+
+def make_project(destination: Path, docs: Path | None = None, overlay: Path | None = None) -> Path:
+    """A copy of the project (config, hooks, scripts) with `docs` as docs/,
+    then the files of `overlay` copied over it."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for folder in ("overrides", "scripts"):
+        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(docs or ROOT / "docs", destination / "docs")
+    for folder in STATIC_DIRS:
+        if not (destination / "docs" / folder).exists():
+            shutil.copytree(ROOT / "docs" / folder, destination / "docs" / folder)
+    if overlay is not None:
+        shutil.copytree(overlay, destination / "docs", dirs_exist_ok=True)
+    return destination
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def build(project: Path, site_dir: str = "site", **extra_env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        cwd=project, capture_output=True, text=True, env={**environment(), **extra_env}, timeout=600,
+    )
+
+
+def run_script(project: Path, script: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / script), *args],
+        cwd=project, capture_output=True, text=True, env=environment(), timeout=600,
+    )

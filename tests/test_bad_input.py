@@ -1,0 +1,67 @@
+"""Bad input fails with `path:line: RULE-ID message`, in `make check` and in
+the build, and nothing is published.
+
+One folder per case under fixtures/cases/: its docs/ is laid over the tiny
+fixture site in fixtures/base/, and expected.yml lists the findings the
+checker must print (and, for what only MkDocs validation sees, text the
+failed build must print)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import FIXTURES, build, make_project, run_script
+
+CASES = sorted(p.name for p in (FIXTURES / "cases").iterdir() if p.is_dir())
+
+
+def expected(case: str) -> dict:
+    return yaml.safe_load((FIXTURES / "cases" / case / "expected.yml").read_text(encoding="utf-8"))
+
+
+def project_for(tmp_path: Path, case: str | None) -> Path:
+    overlay = FIXTURES / "cases" / case / "docs" if case else None
+    return make_project(tmp_path / "project", FIXTURES / "base" / "docs", overlay)
+
+
+def test_the_base_fixture_site_passes_and_builds(tmp_path):
+    project = project_for(tmp_path, None)
+    check = run_script(project, "check_content.py")
+    assert check.returncode == 0, check.stdout
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (project / "site" / "en" / "account" / "sample" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_checker_reports_the_rule_and_line(tmp_path, case):
+    findings = expected(case)["findings"]
+    result = run_script(project_for(tmp_path, case), "check_content.py")
+    assert result.returncode == (1 if findings else 0), result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if ": " in line and not line.startswith(("OK", "error"))]
+    reported = [line.split(" ", 2)[0] + " " + line.split(" ", 2)[1] for line in lines if line.startswith("docs/")]
+    assert sorted(reported) == sorted(findings)
+    for line in lines:
+        if line.startswith("docs/"):
+            assert len(line.split(" ", 2)[2]) > 20, f"the message must say how to fix it: {line}"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_build_fails_and_publishes_nothing(tmp_path, case):
+    project = project_for(tmp_path, case)
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for text in expected(case)["findings"] + expected(case).get("build_output", []):
+        assert text in output, f"{text!r} not in build output:\n{output}"
+    if expected(case)["findings"]:
+        # Content problems stop the build before it writes a single page.
+        assert not (project / "site" / "index.html").exists()
+
+
+def test_checker_usage_error_exits_2(tmp_path):
+    result = run_script(project_for(tmp_path, None), "check_content.py", "--docs-dir", "no-such-folder")
+    assert result.returncode == 2
