@@ -29,8 +29,10 @@ install: $(VENV)/.installed ## create .venv/ and install the pinned requirements
 serve: install ## serve the site with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-check: install ## run the content checks (front matter, translations, registry)
-	$(PY) scripts/check_content.py
+CHECKS := scripts/check_content.py scripts/check_contact_links.py
+
+check: install ## run the content checks (front matter, translations, contacts, registry)
+	@status=0; for check in $(CHECKS); do $(PY) $$check || status=1; done; exit $$status
 
 # Build into a scratch folder and swap it in only on success, so a failed
 # build never leaves a half-built site/ behind.
@@ -40,8 +42,7 @@ build: install check ## strict build into site/
 	rm -rf site && mv .site-build site
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
 
-test: install ## run the whole test suite (checks, builds, tests)
-	$(PY) scripts/check_content.py
+test: install check ## run the whole test suite (checks, builds, tests)
 	$(PY) -m pytest
 
 clean: ## remove the build output and caches (keeps .venv/)
