@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build check test clean
+.PHONY: help install serve build check test bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ build: install check ## strict build into site/
 
 test: install check ## run the whole test suite (checks, builds, tests)
 	$(PY) -m pytest
+
+bench: install ## benchmarks that print numbers (not part of make test)
+	$(PY) scripts/bench_contact_links.py --files 2000
 
 clean: ## remove the build output and caches (keeps .venv/)
 	rm -rf site .site-build .pytest_cache test-artifacts

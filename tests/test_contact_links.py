@@ -80,3 +80,23 @@ def test_the_build_fails_on_a_violation(project):
     assert result.returncode != 0
     assert "docs/account/sample.en.md:10: CHECKLIST-NO-CONTACT" in result.stdout + result.stderr
     assert not (project / "site" / "index.html").exists()
+
+
+def test_checklists_render_as_a_distinct_box(built_site):
+    html = built_site.html("account/reset-password")
+    assert 'class="admonition checklist"' in html
+    css = (built_site.root / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert ".md-typeset .admonition.checklist" in css and "--md-admonition-icon--checklist" in css
+    assert '[data-md-color-scheme="slate"]' in css
+
+
+def test_pre_commit_runs_the_checker_on_changed_markdown(project):
+    config = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    hook = hooks["check-contact-links"]
+    assert hook["files"] == r"^docs/.*\.md$" and hook.get("pass_filenames", True)
+    script = hook["entry"].split()[-1]
+    shutil.copytree(CASES_DIR / "fail-no-link" / "docs", project / "docs", dirs_exist_ok=True)
+    # pre-commit appends the changed files to the entry
+    assert run_script(project, Path(script).name, "docs/account/sample.en.md").returncode == 1
+    assert run_script(project, Path(script).name, "docs/account/sample.zh.md").returncode == 0

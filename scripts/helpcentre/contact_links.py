@@ -7,10 +7,11 @@
 2. No unofficial contact detail gets in: no phone number, email address,
    `mailto:`/`tel:` link, or link to a host outside the official domains.
 
-Structure comes from Python-Markdown itself, configured like the site, so
-reference links, nested lists, code spans, fenced code and HTML comments mean
-exactly what they mean on the page. Line numbers come from the same block
-rules Python-Markdown's admonition and pymdownx.details processors use.
+Checklists are found with the block rules of Python-Markdown's admonition
+and pymdownx.details processors (their own regular expressions), outside
+fenced code and HTML comments; their content is then rendered by
+Python-Markdown configured like the site, so reference links, nested lists,
+code spans and fenced code mean exactly what they mean on the page.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import markdown
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.details import DetailsProcessor
@@ -102,15 +104,40 @@ def checklist_openings(lines: list[str]) -> list[int]:
     return openings
 
 
+def checklist_regions(lines: list[str], openings: list[int]) -> list[str]:
+    """The text of each outermost checklist: its opening line and every line
+    after it that is blank or indented under it (the admonition block rule),
+    dedented to the opening's indentation."""
+    regions, covered_until = [], 0
+    for opening in openings:
+        if opening <= covered_until:
+            continue  # nested in the previous checklist, rendered with it
+        indent = len(lines[opening - 1]) - len(lines[opening - 1].lstrip())
+        end = opening
+        while end < len(lines) and (not lines[end].strip()
+                                    or len(lines[end]) - len(lines[end].lstrip()) >= indent + 4):
+            end += 1
+        regions.append("\n".join(line[indent:] for line in lines[opening - 1:end]))
+        covered_until = end
+    return regions
+
+
 def find_checklists(body: str, first_line: int, md: markdown.Markdown) -> list[Checklist]:
+    """Checklists with the links Python-Markdown finds in them. Only the
+    checklist blocks are rendered, with the page's reference definitions, so
+    reference-style links resolve as they do on the page."""
+    lines = body.split("\n")
+    openings = checklist_openings(lines)
+    if not openings:
+        return []
+    references = [line for line in lines if ReferenceProcessor.RE.match(line)]
     md.reset()
-    md.convert(body)
-    root = md.kept_tree
-    elements = [el for el in root.iter()
+    md.convert("\n\n".join([*checklist_regions(lines, openings), "\n".join(references)]))
+    elements = [el for el in md.kept_tree.iter()
                 if el.tag in ("div", "details") and CHECKLIST_TYPE in (el.get("class") or "").split()]
-    lines = [first_line - 1 + n for n in checklist_openings(body.split("\n"))]
-    lines += [first_line] * (len(elements) - len(lines))
-    return [Checklist(line, tuple(_links(element))) for line, element in zip(lines, elements)]
+    numbers = [first_line - 1 + n for n in openings]
+    numbers += [first_line] * (len(elements) - len(numbers))
+    return [Checklist(number, tuple(_links(element))) for number, element in zip(numbers, elements)]
 
 
 def _links(element: etree.Element) -> list[str]:

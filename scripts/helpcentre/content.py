@@ -106,8 +106,7 @@ def parse_front_matter(text: str) -> FrontMatter:
         )
     end_line = 2 + block.count("\n") - 1
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(block)
+        node, meta = compose_and_load(block)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 1 + (mark.line if mark else 0)
@@ -130,6 +129,17 @@ def parse_front_matter(text: str) -> FrontMatter:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = 1 + key_node.start_mark.line
     return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line)
+
+
+def compose_and_load(text: str):
+    """Parse YAML once into (node tree with line marks, Python value), with
+    libyaml when PyYAML has it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def markdown_body(text: str, front: FrontMatter) -> tuple[str, int]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcentre.content import LANGUAGES
+from helpcentre.content import LANGUAGES, compose_and_load
 from helpcentre.findings import Finding, display_path
 
 REGISTRY_FILE = "registry.yml"
@@ -71,8 +71,7 @@ def load_registry(docs_dir: Path, display_root: Path | None = None) -> tuple[Reg
                               f"the registry file is missing: create {display} with brand and channels")]
     text = path.read_text(encoding="utf-8")
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root, data = compose_and_load(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return None, [Finding(display, 1 + (mark.line if mark else 0), "REGISTRY-YAML",
