@@ -1,0 +1,95 @@
+"""Real Chromium for the browser tests: Debian's /usr/bin/chromium driven by
+Playwright (its own browser download cannot work here), and a plain static
+file server for site/ on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import threading
+import time
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+    # The machine has no network but loopback: keep Chromium from trying.
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-domain-reliability",
+]
+# The first link of each result item is its page; the rest are its sections.
+RESULT_LINKS = ".md-search-result__item > .md-search-result__link:first-child"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serve(directory: Path, headers: dict[str, str] | None = None):
+    handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_missing_reason() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} not found (apt-get install chromium)"
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (make install)"
+    return None
+
+
+def type_like_a_person(page, text: str) -> None:
+    """ASCII through real key events; Chinese the way an IME commits it
+    (composition updates, then the committed text, then the key-up of the
+    key that committed it), which is what Material's search box listens to."""
+    if text.isascii():
+        page.keyboard.type(text, delay=5)
+        return
+    cdp = page.context.new_cdp_session(page)
+    for index in range(1, len(text) + 1):
+        cdp.send("Input.imeSetComposition", {"text": text[:index], "selectionStart": index, "selectionEnd": index})
+    cdp.send("Input.insertText", {"text": text})
+    cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", "key": " ", "code": "Space", "windowsVirtualKeyCode": 32})
+    cdp.detach()
+
+
+def clear_search(page) -> None:
+    page.click(".md-search__input")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+
+
+def search_results(page, query: str, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
+    """Type into the site's own search box and return the result page URLs."""
+    clear_search(page)
+    type_like_a_person(page, query)
+    deadline = time.monotonic() + timeout
+    previous = None
+    while time.monotonic() < deadline:
+        meta = page.inner_text(".md-search-result__meta")
+        links = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+        if meta and not meta.startswith(("正在初始化", "Initializing")) and links == previous:
+            return links
+        previous = links
+        time.sleep(settle)
+    return previous or []
