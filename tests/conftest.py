@@ -15,8 +15,9 @@ class BuiltSite:
     def html(self, url_path: str) -> str:
         return (self.root / url_path / "index.html").read_text(encoding="utf-8")
 
-    def search_index(self) -> dict:
-        return json.loads((self.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    def search_index(self, lang: str = "zh") -> dict:
+        prefix = "" if lang == "zh" else f"{lang}/"
+        return json.loads((self.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
 
     def files(self, *suffixes: str) -> list[Path]:
         return sorted(p for p in self.root.rglob("*") if p.is_file() and p.suffix in suffixes)

@@ -4,8 +4,11 @@ jieba is missing. Fail the build instead."""
 from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 
+# Before Material's search plugin, which crashes on a jieba dictionary without jieba.
+@event_priority(100)
 def on_config(config):
     search = config.plugins.get("material/search") or config.plugins.get("search")
     languages = search.config.lang or [] if search else []
