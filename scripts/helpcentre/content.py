@@ -35,7 +35,7 @@ REQUIRED_KEYS = {
 OPTIONAL_KEYS = {
     "article": ("order", "keywords", "hide", "translation_reviewed"),
     "category": ("order", "icon", "hide"),
-    "page": ("order", "hide", "popular", "template", "search"),
+    "page": ("order", "hide", "popular", "template", "search", "keywords"),
 }
 
 _YAML_HANDLER = frontmatter.YAMLHandler()

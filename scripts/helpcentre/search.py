@@ -182,6 +182,44 @@ def _push(stack: list[int], position: int, value: int) -> None:
         stack.append(value)
 
 
+ZH_STOP_WORDS = frozenset(
+    "的 一 不 在 人 有 是 为 為 以 于 於 上 他 而 后 後 之 来 來 及 了 因 下 可 到 由 这 這 与 與 也 此 但 并 並 个 個 其 已 "
+    "无 無 小 我 们 們 起 最 再 今 去 好 只 又 或 很 亦 某 把 那 你 乃 它 吧 被 比 别 趁 当 當 从 從 得 打 凡 儿 兒 尔 爾 该 "
+    "該 各 给 給 跟 和 何 还 還 即 几 幾 既 看 据 據 距 靠 啦 另 么 麽 每 嘛 拿 哪 您 凭 憑 且 却 卻 让 讓 仍 啥 如 若 使 谁 "
+    "誰 虽 雖 随 隨 同 所 她 哇 嗡 往 些 向 沿 哟 喲 用 咱 则 則 怎 曾 至 致 着 著 诸 諸 自".split()
+)  # lunr.zh's stop words
+MAX_WORD = 8
+
+
+def han_vocabulary(index: dict) -> set[str]:
+    """The all-Han tokens of an index, as hc-search-worker.js collects them."""
+    separator = js_regex(index["config"]["separator"])
+    words = set()
+    for doc in index["docs"]:
+        for field in index["config"]["fields"]:
+            value = doc.get(field)
+            if isinstance(value, str):
+                words.update(t for t in separator.split(re.sub(r"<[^>]*>", " ", value)) if HAN.fullmatch(t))
+    return words
+
+
+def segment_chinese_query(query: str, vocabulary: set[str]) -> str:
+    """What hc-search-worker.js does to a Chinese query: forward maximum
+    matching against the vocabulary, without stop words and unknown characters."""
+    def cut(match: re.Match) -> str:
+        run, words, i = match.group(0), [], 0
+        while i < len(run):
+            length = min(MAX_WORD, len(run) - i)
+            while length > 1 and run[i:i + length] not in vocabulary:
+                length -= 1
+            word = run[i:i + length]
+            if word in vocabulary and word not in ZH_STOP_WORDS:
+                words.append(word)
+            i += length
+        return f" {' '.join(words)} "
+    return re.sub(r"\s+", " ", HAN.sub(cut, query)).strip() or query
+
+
 def stem_english_query(query: str) -> str:
     """What hc-search-worker.js does to an English query."""
     parts = []
@@ -253,6 +291,7 @@ class BrowserSearch:
             builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
         self.index = builder.build()
         self.vocabulary = self.index.inverted_index
+        self.han_words = han_vocabulary(index)
 
     def _pipeline(self, config) -> list:
         if self.lang != ["en"]:
@@ -274,6 +313,8 @@ class BrowserSearch:
     def prepare(self, query: str) -> str:
         if self.lang == ["en"]:
             query = stem_english_query(query)
+        elif "zh" in self.lang:
+            query = segment_chinese_query(query, self.han_words)
         query = HAN.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
         return transform(query, self.separator)
 
