@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build check test bench clean
+.PHONY: help install serve build check test bench search-report clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ build: install check ## strict build into site/
 
 test: install check ## run the whole test suite (checks, builds, tests)
 	$(PY) -m pytest
+
+search-report: build ## search quality: top-1/top-3 per language and misses, offline and in Chromium
+	$(PY) scripts/search_report.py --browser
 
 bench: install ## benchmarks that print numbers (not part of make test)
 	$(PY) scripts/bench_contact_links.py --files 2000

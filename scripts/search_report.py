@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Search quality report: run tests/search_queries.yaml against the built
-per-language indexes with the offline model of the browser search, and print
-top-1 / top-3 hit rates per language and every miss.
+site and print top-1 / top-3 hit rates per language and every miss.
 
-    python scripts/search_report.py [--site-dir site] [--queries tests/search_queries.yaml]
+    python scripts/search_report.py [--site-dir site] [--queries FILE] [--browser]
 
-Exit codes: 0 report printed, 2 missing site or query file.
+Without --browser the offline model of the browser search answers (fast);
+with --browser each query is typed into the site's own search box in
+Chromium, and the report adds how often the two agree on the top three.
+
+Exit codes: 0 report printed, 2 missing site, query file or browser.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from helpcentre.browser import chromium_missing_reason, launch, search_results, serve  # noqa: E402
 from helpcentre.content import DEFAULT_LANGUAGE  # noqa: E402
 from helpcentre.search import BrowserSearch  # noqa: E402
 
@@ -52,6 +57,23 @@ def evaluate(search: BrowserSearch, queries: list[dict]) -> list[Outcome]:
             for q in queries]
 
 
+def evaluate_in_browser(browser, site_url: str, lang: str, queries: list[dict]) -> list[Outcome]:
+    page = browser.new_page()
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    page.goto(f"{site_url}/{prefix}")
+    outcomes = []
+    for query in queries:
+        paths = [urlsplit(url).path.removeprefix(f"/{prefix}") for url in search_results(page, query["q"])]
+        outcomes.append(Outcome(query["q"], list(query["expect"]), [article_id(path) for path in paths]))
+    page.close()
+    return outcomes
+
+
+def agreement(first: list[Outcome], second: list[Outcome], depth: int = 3) -> float:
+    same = sum(1 for a, b in zip(first, second) if a.results[:depth] == b.results[:depth])
+    return same / (len(first) or 1)
+
+
 def rates(outcomes: list[Outcome]) -> tuple[float, float]:
     total = len(outcomes) or 1
     top1 = sum(1 for o in outcomes if o.rank == 1) / total
@@ -74,14 +96,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--queries", type=Path, default=Path("tests/search_queries.yaml"))
+    parser.add_argument("--browser", action="store_true", help="also search in Chromium through the search box")
     args = parser.parse_args(argv)
     if not (args.site_dir / "search" / "search_index.json").is_file() or not args.queries.is_file():
         print(f"error: build the site first (make build) and keep {args.queries}", file=sys.stderr)
         return 2
+    if args.browser and (reason := chromium_missing_reason()):
+        print(f"error: {reason}", file=sys.stderr)
+        return 2
     queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
-    for lang, items in queries.items():
-        search = BrowserSearch(load_index(args.site_dir, lang))
-        print(report(lang, evaluate(search, items)))
+    offline = {lang: evaluate(BrowserSearch(load_index(args.site_dir, lang)), items) for lang, items in queries.items()}
+    print("offline model:")
+    for lang, outcomes in offline.items():
+        print(report(lang, outcomes))
+    if args.browser:
+        from playwright.sync_api import sync_playwright
+
+        print("\nChromium, through the search box:")
+        with serve(args.site_dir) as site_url, sync_playwright() as playwright:
+            browser = launch(playwright)
+            for lang, items in queries.items():
+                outcomes = evaluate_in_browser(browser, site_url, lang, items)
+                print(report(lang, outcomes))
+                print(f"  offline and browser agree on the top 3 of {agreement(offline[lang], outcomes):.1%} of queries")
+            browser.close()
     return 0
 
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from helpcentre.browser import chromium_missing_reason, launch, serve
 from support import build, make_project
 
 
@@ -30,3 +32,36 @@ def built_site(tmp_path_factory) -> BuiltSite:
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(project / "site")
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve(built_site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Missing locally: skipped with the
+    reason. Missing in CI (CI=true): an error, never a silent skip."""
+    reason = chromium_missing_reason()
+    if reason:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.js_errors = errors
+    yield page
+    page.close()

@@ -48,6 +48,10 @@ def serve(directory: Path, headers: dict[str, str] | None = None):
         server.server_close()
 
 
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
 def chromium_missing_reason() -> str | None:
     if not Path(CHROMIUM).exists():
         return f"{CHROMIUM} not found (apt-get install chromium)"
