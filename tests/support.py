@@ -10,6 +10,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+# Screenshots and reports the browser tests leave for people to look at.
+ARTIFACTS = ROOT / "test-artifacts"
+ARTIFACTS.mkdir(exist_ok=True)
 # The real docs' static files, so fixture sites load the same CSS and icon.
 STATIC_DIRS = ("assets", "stylesheets")
 

@@ -13,6 +13,7 @@ from helpcentre.browser import search_results
 from helpcentre.lunr_js import porter_stem
 from helpcentre.search import BrowserSearch, material_segment, segment_chinese_query, transform
 from search_report import load_index
+from support import ARTIFACTS
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -99,3 +100,25 @@ def test_shared_search_link_opens_with_results(page, site_url):
     page.goto(f"{site_url}/en/?q=locked")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert page.input_value(".md-search__input") == "locked"
+
+
+@pytest.mark.parametrize("lang,query,channel", [("zh", "qqxxzz", "在线客服"), ("en", "xylophone", "Live chat")])
+def test_no_results_shows_categories_and_contact_channels(page, site_url, lang, query, channel):
+    page.goto(f"{site_url}/{'en/' if lang == 'en' else ''}account/reset-password/")
+    assert search_results(page, query) == []
+    panel = page.locator(".md-search-result [data-hc-search-help]")
+    panel.wait_for(state="visible", timeout=5000)
+    links = panel.locator("a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert channel in panel.inner_text()
+    assert any(href.endswith("contact/#phone") for href in hrefs)
+    # Every link in the panel leads to a real page of the same language.
+    for i in range(links.count()):
+        url = links.nth(i).evaluate("a => a.href")
+        assert ("/en/" in url) == (lang == "en")
+        response = page.request.get(url)
+        assert response.ok, url
+    page.screenshot(path=str(ARTIFACTS / f"search-no-results-{lang}.png"))
+    # A query that finds something hides the panel again.
+    search_results(page, "password" if lang == "en" else "密码")
+    assert not panel.is_visible()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -43,10 +44,15 @@ def on_post_build(config) -> None:
     merged = json.loads(index_file.read_text(encoding="utf-8"))
     keywords = _keywords_by_location(config)
     indexes = split_index(merged, LANGUAGES, DEFAULT_LANGUAGE, keywords, cut=_jieba_cut)
+    site_dir = Path(config.site_dir)
     for lang, index in indexes.items():
-        target = Path(config.site_dir) / language_prefix(lang) / "search" / "search_index.json"
+        target = site_dir / language_prefix(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        # Material reads sitemap.xml beside its base, which is now the language root.
+        sitemap = site_dir / "sitemap.xml"
+        if language_prefix(lang) and sitemap.is_file():
+            shutil.copy2(sitemap, site_dir / language_prefix(lang) / "sitemap.xml")
 
 
 def _jieba_cut(text: str) -> list[str]:

@@ -232,6 +232,29 @@ def _article_list(ctx: PageContext, docs: list[Document]) -> str:
     return '<div class="hc-article-list" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
 
 
+def render_search_help(registry: Registry, catalogue: Catalogue, lang: str, link) -> str:
+    """The panel the search dialog shows instead of a dead end: categories and
+    contact channels. `link(docs_rel)` turns a docs path into a URL."""
+    text = lambda key: html.escape(registry.text(f"labels.{key}", lang))  # noqa: E731
+    categories = "".join(
+        f'<li><a href="{link(doc.rel_without_lang())}">{html.escape(str(doc.meta["title"]))}</a></li>'
+        for doc in catalogue.categories(lang)
+    )
+    channels = "".join(
+        f'<li><a href="{link("contact.md")}#{cid}">{html.escape(registry.text(f"channels.{cid}.name", lang))}</a>'
+        f' <span>{html.escape(registry.text(f"channels.{cid}.hours", lang))}</span></li>'
+        for cid in registry.channel_ids
+    )
+    return (
+        '<div class="hc-search-help" data-hc-search-help hidden>'
+        f'<p class="hc-search-help__title">{text("search_help_title")}</p>'
+        f'<p>{text("search_help_text")}</p>'
+        f'<p class="hc-search-help__heading">{text("search_help_browse")}</p><ul>{categories}</ul>'
+        f'<p class="hc-search-help__heading">{text("search_help_contact")}</p><ul>{channels}</ul>'
+        "</div>"
+    )
+
+
 BLOCKS = {
     "contact_channels": render_contact_channels,
     "official_notice": render_official_notice,
