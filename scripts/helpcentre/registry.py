@@ -18,6 +18,10 @@ from helpcentre.findings import Finding, display_path
 REGISTRY_FILE = "registry.yml"
 CHANNEL_IDS = ("chat", "phone", "email", "social")
 CHANNEL_TEXT_FIELDS = ("name", "summary", "hours", "response", "best_for")
+# Interface text the renderers need, in every language.
+LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_cta_text", "contact_cta_button",
+          "search_label", "search_placeholder", "search_button", "popular_title", "search_help_title",
+          "search_help_text", "search_help_browse", "search_help_contact")
 
 
 @dataclass
@@ -129,6 +133,12 @@ def validate_registry(registry: Registry, key_lines: dict[str, int]) -> list[Fin
                     problem(f"{key}.{field_name}", f"channel '{channel_id}' needs '{field_name}' in {lang}")
         if not any(name in channel for name in ("how", "detail")):
             problem(key, f"channel '{channel_id}' needs 'how' (text) or 'detail' (number, address or handle)")
+    labels = data.get("labels") if isinstance(data.get("labels"), dict) else {}
+    for label in LABELS:
+        for lang in LANGUAGES:
+            if not _has_lang(labels.get(label), lang):
+                problem(f"labels.{label}" if label in labels else "labels",
+                        f"'labels.{label}' needs a {lang} text")
     for part in ("title", "text"):
         for lang in LANGUAGES:
             if not _has_lang((data.get("official_notice") or {}).get(part), lang):
