@@ -50,6 +50,7 @@ search-report: build ## search quality: top-1/top-3 per language and misses, off
 
 bench: install ## benchmarks that print numbers (not part of make test)
 	$(PY) scripts/bench_contact_links.py --files 2000
+	$(PY) scripts/bench_search.py --articles 1000
 
 clean: ## remove the build output and caches (keeps .venv/)
 	rm -rf site .site-build .pytest_cache test-artifacts

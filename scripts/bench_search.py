@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Benchmark search at scale: copy the project, add N generated articles per
+language, build it with the real configuration, then measure what a reader
+gets: the bytes of each language's index (raw and gzipped) and, in Chromium
+through the site's own search box, how long after the last keystroke the
+first results appear.
+
+    python scripts/bench_search.py [--articles 1000] [--queries 20] [--json FILE]
+
+Prints a table and writes the numbers as JSON. Exit codes: 0 measured,
+1 the build failed, 2 usage error or no browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from helpcentre.browser import chromium_missing_reason, launch, serve, type_like_a_person, clear_search  # noqa: E402
+from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from helpcentre.generate import generate_articles  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+# Records when the last key went up and when the result list changed after it.
+TIMING_PROBE = """() => {
+  const list = document.querySelector(".md-search-result__list")
+  window.__hcTiming = { keyup: 0, changes: [] }
+  document.addEventListener("keyup", () => { window.__hcTiming.keyup = performance.now() }, true)
+  new MutationObserver(() => window.__hcTiming.changes.push(performance.now()))
+    .observe(list, { childList: true })
+}"""
+
+
+def copy_project(destination: Path) -> Path:
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, destination / name)
+    for folder in ("overrides", "scripts", "docs"):
+        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return destination
+
+
+def build(project: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
+                   check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    return time.perf_counter() - start
+
+
+def index_sizes(site: Path) -> dict[str, dict[str, int]]:
+    sizes = {}
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        data = (site / prefix / "search" / "search_index.json").read_bytes()
+        sizes[lang] = {"raw": len(data), "gzip": len(gzip.compress(data, 9)), "docs": len(json.loads(data)["docs"])}
+    return sizes
+
+
+def latencies(browser, site_url: str, lang: str, queries: list[str]) -> dict[str, float]:
+    page = browser.new_page()
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    start = time.perf_counter()
+    page.goto(f"{site_url}/{prefix}")
+    page.click(".md-search__input")
+    page.wait_for_function("""() => {
+        const meta = document.querySelector(".md-search-result__meta").textContent
+        return meta && !/初始化|Initializing/.test(meta)
+    }""", timeout=120000)
+    ready = time.perf_counter() - start
+    page.evaluate(TIMING_PROBE)
+    samples = []
+    for query in queries:
+        clear_search(page)
+        page.evaluate("() => { window.__hcTiming.changes = [] }")
+        type_like_a_person(page, query)
+        page.wait_for_function("() => window.__hcTiming.changes.some(t => t >= window.__hcTiming.keyup)",
+                               timeout=30000)
+        timing = page.evaluate("() => window.__hcTiming")
+        samples.append(min(t for t in timing["changes"] if t >= timing["keyup"]) - timing["keyup"])
+    page.close()
+    return {"ready_s": round(ready, 2), "median_ms": round(statistics.median(samples), 1),
+            "p95_ms": round(sorted(samples)[max(0, int(len(samples) * 0.95) - 1)], 1),
+            "max_ms": round(max(samples), 1), "queries": len(samples)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="generated articles per language")
+    parser.add_argument("--queries", type=int, default=20, help="queries per language from tests/search_queries.yaml")
+    parser.add_argument("--json", type=Path, default=Path("test-artifacts/bench-search.json"))
+    args = parser.parse_args(argv)
+    if args.articles < 0 or args.queries < 1:
+        parser.error("--articles must be >= 0 and --queries >= 1")
+    if reason := chromium_missing_reason():
+        print(f"error: {reason}", file=sys.stderr)
+        return 2
+    query_set = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp))
+        generate_articles(project / "docs", args.articles, source_docs=ROOT / "docs")
+        try:
+            build_seconds = build(project)
+        except subprocess.CalledProcessError:
+            print("error: the build failed", file=sys.stderr)
+            return 1
+        result = {"articles_per_language": args.articles, "build_s": round(build_seconds, 1),
+                  "index": index_sizes(project / "site"), "latency": {}}
+        from playwright.sync_api import sync_playwright
+
+        with serve(project / "site") as site_url, sync_playwright() as playwright:
+            browser = launch(playwright)
+            for lang in LANGUAGES:
+                queries = [item["q"] for item in query_set[lang][: args.queries]]
+                result["latency"][lang] = latencies(browser, site_url, lang, queries)
+            browser.close()
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"articles per language: {args.articles}   build: {result['build_s']} s")
+    print(f"{'lang':<5}{'docs':>7}{'index KB':>10}{'gzip KB':>9}{'ready s':>9}{'median ms':>11}{'p95 ms':>8}{'max ms':>8}")
+    for lang in LANGUAGES:
+        size, timing = result["index"][lang], result["latency"][lang]
+        print(f"{lang:<5}{size['docs']:>7}{size['raw'] / 1024:>10.0f}{size['gzip'] / 1024:>9.0f}"
+              f"{timing['ready_s']:>9}{timing['median_ms']:>11}{timing['p95_ms']:>8}{timing['max_ms']:>8}")
+    print(f"written: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
