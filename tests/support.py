@@ -25,6 +25,9 @@ def make_project(destination: Path, docs: Path | None = None, overlay: Path | No
     for folder in ("overrides", "scripts"):
         shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(docs or ROOT / "docs", destination / "docs")
+    # Fixture sites use the real registry unless they bring their own.
+    if not (destination / "docs" / "registry.yml").exists():
+        shutil.copy2(ROOT / "docs" / "registry.yml", destination / "docs" / "registry.yml")
     for folder in STATIC_DIRS:
         if not (destination / "docs" / folder).exists():
             shutil.copytree(ROOT / "docs" / folder, destination / "docs" / folder)

@@ -1,7 +1,8 @@
 """Navigation from the files themselves: no `nav:` in mkdocs.yml.
 
 Pages sort by front matter `order`, then title; a section takes its title
-(translated, from front matter) and its place from its index page."""
+(translated, from front matter) and its place from its index page; previous
+and next links stay within a category."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def _index_page(section: Section) -> Page | None:
 
 
 def _relink(nav) -> None:
-    """Previous/next links follow the new order."""
+    """Previous/next follow the new order and stay inside one category: the
+    footer of an article leads to its neighbours, not into another topic."""
     pages = []
 
     def walk(items):
@@ -64,9 +66,18 @@ def _relink(nav) -> None:
 
     walk(nav.items)
     nav.pages = pages
-    for previous, current in zip([None, *pages[:-1]], pages):
-        current.previous_page = previous
-        if previous is not None:
-            previous.next_page = current
-    if pages:
-        pages[-1].next_page = None
+    for page in pages:
+        page.previous_page = page.next_page = None
+    for group in _groups(nav.items):
+        for previous, current in zip(group, group[1:]):
+            previous.next_page, current.previous_page = current, previous
+
+
+def _groups(items) -> list[list[Page]]:
+    """The pages of each section, and the top-level pages on their own."""
+    groups = []
+    for item in items:
+        if isinstance(item, Section):
+            groups.append([child for child in item.children if isinstance(child, Page)])
+            groups += _groups([child for child in item.children if isinstance(child, Section)])
+    return groups

@@ -4,8 +4,10 @@ state survives in module globals between builds or `mkdocs serve` reloads."""
 
 from __future__ import annotations
 
+import posixpath
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 SCRIPTS_DIR = Path(__file__).resolve().parents[2] / "scripts"
@@ -15,6 +17,7 @@ if str(SCRIPTS_DIR) not in sys.path:
 from helpcentre.checks import check_site  # noqa: E402
 from helpcentre.content import DEFAULT_LANGUAGE, Catalogue, Document  # noqa: E402
 from helpcentre.findings import Finding  # noqa: E402
+from helpcentre.history import last_changed  # noqa: E402
 from helpcentre.registry import Registry  # noqa: E402
 
 CONFIG_KEY = "_helpcentre_site"
@@ -25,6 +28,16 @@ class SiteData:
     registry: Registry | None
     catalogue: Catalogue
     findings: list[Finding]
+    root: Path = Path(".")
+    _history: dict[Path, date] | None = field(default=None, repr=False)
+
+    def last_changed(self, doc: Document) -> date | None:
+        """Front matter `updated:` wins; else the file's last commit; else unknown."""
+        if isinstance(doc.meta.get("updated"), date):
+            return doc.meta["updated"]
+        if self._history is None:
+            self._history = last_changed(self.root)
+        return self._history.get((self.root / doc.path).resolve())
 
     def document(self, src_uri: str, lang: str) -> Document | None:
         for doc in self.catalogue.documents:
@@ -37,7 +50,7 @@ def load_site_data(config) -> SiteData:
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
     checked = check_site(docs_dir, root)
-    data = SiteData(checked.registry, checked.catalogue, checked.findings)
+    data = SiteData(checked.registry, checked.catalogue, checked.findings, root)
     config.extra[CONFIG_KEY] = data
     return data
 
@@ -53,3 +66,18 @@ def current_language(config) -> str:
 
 def page_language(page, config) -> str:
     return getattr(page.file, "locale", None) or current_language(config)
+
+
+def page_link(page, lang: str):
+    """A function from a docs path (account/register.md, contact.md) to its
+    URL relative to `page`, in the page's language."""
+    # With directory URLs a page is a folder ("en/account/x/"); "" is the home page.
+    page_dir = page.url.rstrip("/") if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+    def link(docs_rel: str) -> str:
+        url = docs_rel[: -len("index.md")] if docs_rel.endswith("index.md") else docs_rel[: -len(".md")] + "/"
+        relative = posixpath.relpath(prefix + url or ".", page_dir or ".")
+        return relative if relative.endswith("/") else relative + "/"
+
+    return link

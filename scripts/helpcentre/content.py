@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import frontmatter
@@ -33,7 +34,7 @@ REQUIRED_KEYS = {
     "page": ("title", "description"),
 }
 OPTIONAL_KEYS = {
-    "article": ("order", "keywords", "hide", "translation_reviewed"),
+    "article": ("order", "keywords", "hide", "translation_reviewed", "updated"),
     "category": ("order", "icon", "hide"),
     "page": ("order", "hide", "popular", "template", "search", "keywords"),
 }
@@ -222,6 +223,9 @@ def check_document(doc: Document) -> list[Finding]:
     if "order" in meta and (isinstance(meta["order"], bool) or not isinstance(meta["order"], int)):
         findings.append(Finding(doc.path, doc.line_of("order"), "FRONTMATTER-ORDER",
                                 f"'order' must be a whole number such as 10, 20, 30 (got {meta['order']!r})"))
+    if "updated" in meta and not isinstance(meta["updated"], date):
+        findings.append(Finding(doc.path, doc.line_of("updated"), "FRONTMATTER-UPDATED",
+                                f"'updated' must be a date written as YYYY-MM-DD (got {meta['updated']!r})"))
     keywords = meta.get("keywords")
     if "keywords" in meta and not (isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
         findings.append(Finding(doc.path, doc.line_of("keywords"), "FRONTMATTER-KEYWORDS",

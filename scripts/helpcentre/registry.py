@@ -21,7 +21,9 @@ CHANNEL_TEXT_FIELDS = ("name", "summary", "hours", "response", "best_for")
 # Interface text the renderers need, in every language.
 LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_cta_text", "contact_cta_button",
           "search_label", "search_placeholder", "search_button", "popular_title", "search_help_title",
-          "search_help_text", "search_help_browse", "search_help_contact")
+          "search_help_text", "search_help_browse", "search_help_contact", "updated", "still_need_help",
+          "still_need_help_text", "feedback_question", "feedback_yes", "feedback_no", "feedback_thanks",
+          "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home")
 
 
 @dataclass

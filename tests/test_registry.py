@@ -1,0 +1,41 @@
+"""The registry is validated with line numbers before anything uses it."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from helpcentre.registry import LABELS, validate_registry, Registry
+from support import ROOT
+
+DATA = yaml.safe_load((ROOT / "docs" / "registry.yml").read_text(encoding="utf-8"))
+
+
+def problems(data) -> list[str]:
+    return [f.message for f in validate_registry(Registry(data, "docs/registry.yml"), {})]
+
+
+def test_the_real_registry_is_valid():
+    assert problems(DATA) == []
+
+
+@pytest.mark.parametrize("edit,expected", [
+    (lambda d: d["channels"].pop("social"), "channel 'social' is missing"),
+    (lambda d: d["channels"].__setitem__("fax", {}), "unknown channel 'fax'"),
+    (lambda d: d["channels"]["phone"]["hours"].pop("en"), "channel 'phone' needs 'hours' in en"),
+    (lambda d: d.__setitem__("brand", ""), "'brand' must be the brand name"),
+    (lambda d: d.__setitem__("official_domains", []), "'official_domains' must list"),
+    (lambda d: d["labels"].pop("feedback_no"), "'labels.feedback_no' needs a zh text"),
+    (lambda d: d["official_notice"]["text"].pop("zh"), "'official_notice.text' needs a zh text"),
+])
+def test_each_problem_is_reported(edit, expected):
+    data = copy.deepcopy(DATA)
+    edit(data)
+    assert any(expected in message for message in problems(data)), problems(data)
+
+
+def test_every_label_exists_in_both_languages():
+    for label in LABELS:
+        assert set(DATA["labels"][label]) >= {"zh", "en"}
