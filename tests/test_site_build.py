@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpcentre.seo import HTML_LANG
+
 EXPECTED = yaml.safe_load((Path(__file__).parent / "expected_articles.yml").read_text(encoding="utf-8"))["articles"]
 ARTICLES = [(a["category"], a["slug"]) for a in EXPECTED]
 PREFIX = {"zh": "", "en": "en/"}
@@ -40,7 +42,7 @@ def test_the_brief_lists_26_articles():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_article_is_built_at_its_url(built_site, lang, category, slug):
     html = built_site.html(f"{PREFIX[lang]}{category}/{slug}")
-    assert f'<html lang="{lang}"' in html
+    assert f'<html lang="{HTML_LANG[lang]}"' in html
     assert "{{" not in html, "an unexpanded shortcode reached the page"
 
 

@@ -18,12 +18,11 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from site_data import site_data
+from site_data import current_language, site_data
 from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES
 from helpcentre.search import split_index
 
@@ -49,10 +48,7 @@ def on_post_build(config) -> None:
         target = site_dir / language_prefix(lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        # Material reads sitemap.xml beside its base, which is now the language root.
-        sitemap = site_dir / "sitemap.xml"
-        if language_prefix(lang) and sitemap.is_file():
-            shutil.copy2(sitemap, site_dir / language_prefix(lang) / "sitemap.xml")
+
 
 
 def _jieba_cut(text: str) -> list[str]:
@@ -80,7 +76,7 @@ def on_post_page(output, page, config):
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        return rewrite_config(output, "404.html", DEFAULT_LANGUAGE)
+        return rewrite_config(output, "404.html", current_language(config))
     return output
 
 

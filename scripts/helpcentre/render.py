@@ -176,7 +176,7 @@ def render_search_box(ctx: PageContext) -> str:
     # A plain GET form: Material opens its search with the query from ?q=,
     # and without JavaScript the form still lands on a page with the query.
     return (
-        f'<form class="hc-search" role="search" action="." method="get">\n'
+        f'<form class="hc-search" role="search" aria-label="{label}" action="." method="get">\n'
         f'<label class="hc-search__label" for="hc-search-input">{label}</label>\n'
         f'<div class="hc-search__row">'
         f'<input class="hc-search__input" id="hc-search-input" type="search" name="q" '
@@ -252,6 +252,35 @@ def render_search_help(registry: Registry, catalogue: Catalogue, lang: str, link
         f'<p class="hc-search-help__heading">{text("search_help_browse")}</p><ul>{categories}</ul>'
         f'<p class="hc-search-help__heading">{text("search_help_contact")}</p><ul>{channels}</ul>'
         "</div>"
+    )
+
+
+def render_not_found(registry: Registry, catalogue: Catalogue, lang: str, language_root: str) -> str:
+    """The 404 page of one language: search, the categories, a way home and
+    the contact channels. Links are absolute, since a 404 page is served at
+    any depth."""
+    text = lambda key: html.escape(registry.text(f"labels.{key}", lang))  # noqa: E731
+    categories = "".join(
+        f'<li><a href="{language_root}{doc.stem[: -len("index")]}">{html.escape(str(doc.meta["title"]))}</a></li>'
+        for doc in catalogue.categories(lang)
+    )
+    channels = "".join(
+        f'<li><a href="{language_root}contact/#{cid}">{html.escape(registry.text(f"channels.{cid}.name", lang))}</a></li>'
+        for cid in registry.channel_ids
+    )
+    return (
+        f'<h1>{text("not_found_title")}</h1>'
+        f'<p class="hc-description">{text("not_found_text")}</p>'
+        f'<form class="hc-search hc-search--inline" role="search" aria-label="{text("search_label")}" '
+        f'action="{language_root}" method="get">'
+        f'<label class="hc-search__label" for="hc-not-found-search">{text("search_label")}</label>'
+        f'<div class="hc-search__row"><input class="hc-search__input" id="hc-not-found-search" type="search" '
+        f'name="q" placeholder="{text("search_placeholder")}" autocomplete="off">'
+        f'<button class="md-button md-button--primary hc-search__button" type="submit">{text("search_button")}</button>'
+        "</div></form>"
+        f'<h2 id="browse">{text("search_help_browse")}</h2><ul class="hc-link-list">{categories}</ul>'
+        f'<h2 id="contact">{text("search_help_contact")}</h2><ul class="hc-link-list">{channels}</ul>'
+        f'<p><a class="md-button" href="{language_root}">{text("back_home")}</a></p>'
     )
 
 
