@@ -24,7 +24,13 @@ RESULT_LINKS = ".md-search-result__item > .md-search-result__link:first-child"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A plain static host. `not_found` is how it answers a missing page:
+    "nearest" serves the closest 404.html up the path (Cloudflare Pages,
+    nginx with a per-language error_page), "root" only /404.html (GitHub
+    Pages, most object stores)."""
+
     extra_headers: dict[str, str] = {}
+    not_found = "nearest"
 
     def log_message(self, *args):
         pass
@@ -34,10 +40,30 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def send_error(self, code, message=None, explain=None):
+        page = self._not_found_page() if code == 404 else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _not_found_page(self) -> Path | None:
+        root = Path(self.directory)
+        parts = [p for p in self.path.split("?")[0].split("/") if p]
+        candidates = [root / "404.html"]
+        if self.not_found == "nearest":
+            candidates = [root.joinpath(*parts[:n], "404.html") for n in range(len(parts), -1, -1)]
+        return next((c for c in candidates if c.is_file()), None)
+
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None):
-    handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+def serve(directory: Path, headers: dict[str, str] | None = None, not_found: str = "nearest"):
+    handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}, "not_found": not_found})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
