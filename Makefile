@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build check test bench search-report clean
+.PHONY: help install serve build check test bench search-report audit clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ test: install check ## run the whole test suite (checks, builds, tests)
 
 search-report: build ## search quality: top-1/top-3 per language and misses, offline and in Chromium
 	$(PY) scripts/search_report.py --browser
+
+audit: build ## Lighthouse on key pages in both languages and the Nu HTML Checker on every page
+	$(PY) scripts/audit.py
 
 bench: install ## benchmarks that print numbers (not part of make test)
 	$(PY) scripts/bench_contact_links.py --files 2000

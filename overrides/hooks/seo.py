@@ -1,7 +1,8 @@
 """What search engines and validators read: <html lang> per language,
 absolute hreflang alternates, Open Graph tags, schema.org JSON-LD, a home
-page titled with the site name, robots.txt, and Material's checkbox toggles
-without the autocomplete attribute HTML does not allow on them."""
+page titled with the site name, robots.txt, and Material's markup without
+the two things the Nu HTML Checker rejects (autocomplete on checkboxes, empty
+tabindex)."""
 
 from __future__ import annotations
 
@@ -13,19 +14,23 @@ from helpcentre.seo import HTML_LANG, head_tags, json_ld_tags, structured_data
 
 MATERIAL_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\s*')
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+# Material writes tabindex="" on navigation labels that are not focusable;
+# an empty tabindex is invalid HTML and means the same as none.
+EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 HTML_TAG_LANG = re.compile(r'<html lang="[^"]*"')
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 
 
-def valid_inputs(html: str) -> str:
-    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+def valid_html(html: str) -> str:
+    """What the Nu HTML Checker rejects in Material's markup, removed."""
+    return EMPTY_TABINDEX.sub("", CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
 
 
 def on_post_page(output, page, config):
     data = site_data(config)
     lang = page_language(page, config)
     doc = data.document(page.file.src_uri, lang)
-    output = valid_inputs(output)
+    output = valid_html(output)
     if doc is None or data.registry is None:
         return output
     output = HTML_TAG_LANG.sub(f'<html lang="{HTML_LANG[lang]}"', output, count=1)
@@ -42,7 +47,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    return valid_inputs(output)
+    return valid_html(output)
 
 
 def on_post_build(config) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
 import os
 import threading
 import time
@@ -31,9 +33,31 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     extra_headers: dict[str, str] = {}
     not_found = "nearest"
+    compress = False
+    protocol_version = "HTTP/1.1"  # keep-alive, as every real host
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        """Gzip text files for clients that accept it, as static hosts do."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (self.compress and path.suffix in self.COMPRESSIBLE and path.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        if self.path.split("?")[0].endswith("/") is False and (Path(self.translate_path(self.path))).is_dir():
+            return super().send_head()  # let the base class redirect to the slash URL
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         for name, value in self.extra_headers.items():
@@ -62,8 +86,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None, not_found: str = "nearest"):
-    handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}, "not_found": not_found})
+def serve(directory: Path, headers: dict[str, str] | None = None, not_found: str = "nearest",
+          compress: bool = False):
+    handler = type("Handler", (QuietHandler,),
+                   {"extra_headers": headers or {}, "not_found": not_found, "compress": compress})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
