@@ -21,9 +21,11 @@ def git(repo: Path, *args: str, when: str | None = None) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
-def test_parse_log_keeps_the_newest_date():
-    log = "\x1e2025-06-07\n\ndocs/a.md\n\x1e2024-03-05\n\ndocs/a.md\ndocs/b.md\n"
-    assert parse_log(log) == {"docs/a.md": date(2025, 6, 7), "docs/b.md": date(2024, 3, 5)}
+def test_parse_log_keeps_the_newest_change():
+    log = "\x1eaaaa 1749297600\n\ndocs/a.md\n\x1ebbbb 1709640000\n\ndocs/a.md\ndocs/b.md\n"
+    changes = parse_log(log)
+    assert changes["docs/a.md"].sha == "aaaa" and changes["docs/a.md"].day == date(2025, 6, 7)
+    assert changes["docs/b.md"].sha == "bbbb" and changes["docs/b.md"].day == date(2024, 3, 5)
 
 
 def site_with_history(tmp_path: Path) -> Path:

@@ -35,8 +35,8 @@ REQUIRED_KEYS = {
 }
 OPTIONAL_KEYS = {
     "article": ("order", "keywords", "hide", "translation_reviewed", "updated"),
-    "category": ("order", "icon", "hide"),
-    "page": ("order", "hide", "popular", "template", "search", "keywords"),
+    "category": ("order", "icon", "hide", "translation_reviewed"),
+    "page": ("order", "hide", "popular", "template", "search", "keywords", "translation_reviewed"),
 }
 
 _YAML_HANDLER = frontmatter.YAMLHandler()
