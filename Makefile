@@ -35,10 +35,13 @@ install: $(VENV)/.installed node_modules/.installed ## create .venv/ and node_mo
 serve: install ## serve the site with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-CHECKS := scripts/check_content.py scripts/check_contact_links.py
+CHECKS := scripts/check_content.py scripts/check_contact_links.py scripts/translation_status.py scripts/check_links.py
 
-check: install ## run the content checks (front matter, translations, contacts, registry)
-	@status=0; for check in $(CHECKS); do $(PY) $$check || status=1; done; exit $$status
+check: install ## all content checks: front matter, registry, contacts, translations, links, Markdown lint
+	@status=0; \
+	for check in $(CHECKS); do $(PY) $$check || status=1; done; \
+	node_modules/.bin/markdownlint-cli2 || status=1; \
+	exit $$status
 
 # Build into a scratch folder and swap it in only on success, so a failed
 # build never leaves a half-built site/ behind.

@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.docs_dir.is_dir():
         print(f"error: {args.docs_dir} is not a folder", file=sys.stderr)
         return 2
-    result = check_site(args.docs_dir, Path.cwd(), contacts=False)
+    result = check_site(args.docs_dir, Path.cwd(), full=False)
     findings, checked = result.findings, len(result.catalogue.documents)
     if findings:
         print(format_findings(findings))

@@ -21,7 +21,8 @@ def make_project(destination: Path, docs: Path | None = None, overlay: Path | No
     """A copy of the project (config, hooks, scripts) with `docs` as docs/,
     then the files of `overlay` copied over it."""
     destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    for config in ("mkdocs.yml", ".markdownlint-cli2.yaml"):
+        shutil.copy2(ROOT / config, destination / config)
     for folder in ("overrides", "scripts"):
         shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(docs or ROOT / "docs", destination / "docs")

@@ -29,6 +29,7 @@ class SiteData:
     catalogue: Catalogue
     findings: list[Finding]
     root: Path = Path(".")
+    signature: tuple = ()
     _history: dict[Path, date] | None = field(default=None, repr=False)
 
     def last_changed(self, doc: Document) -> date | None:
@@ -47,12 +48,23 @@ class SiteData:
 
 
 def load_site_data(config) -> SiteData:
+    """Check and load the docs once; the other language's build (and a
+    `mkdocs serve` rebuild with nothing changed) reuses the result."""
     docs_dir = Path(config.docs_dir)
     root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+    signature = _signature(docs_dir)
+    cached = config.extra.get(CONFIG_KEY)
+    if cached is not None and cached.signature == signature:
+        return cached
     checked = check_site(docs_dir, root)
-    data = SiteData(checked.registry, checked.catalogue, checked.findings, root)
+    data = SiteData(checked.registry, checked.catalogue, checked.findings, root, signature)
     config.extra[CONFIG_KEY] = data
     return data
+
+
+def _signature(docs_dir: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in docs_dir.rglob("*") if p.suffix in (".md", ".yml")))
 
 
 def site_data(config) -> SiteData:
