@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve build check test bench search-report audit clean
+.PHONY: help install serve build check test article bench search-report audit clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,6 +53,11 @@ build: install check ## strict build into site/
 
 test: install check ## run the whole test suite (checks, builds, tests)
 	$(PY) -m pytest
+
+# make article CATEGORY=account SLUG=card-declined TYPE=troubleshooting [TITLE_ZH=… TITLE_EN=…]
+article: install ## new article in both languages from its type's template (CATEGORY= SLUG= TYPE=)
+	$(PY) scripts/new_article.py "$(CATEGORY)" "$(SLUG)" --type "$(TYPE)" \
+		$(if $(TITLE_ZH),--title-zh "$(TITLE_ZH)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)")
 
 search-report: build ## search quality: top-1/top-3 per language and misses, offline and in Chromium
 	$(PY) scripts/search_report.py --browser
