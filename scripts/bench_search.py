@@ -14,9 +14,7 @@ Prints a table and writes the numbers as JSON. Exit codes: 0 measured,
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,8 +27,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from helpcentre.browser import chromium_missing_reason, launch, serve, type_like_a_person, clear_search  # noqa: E402
+from helpcentre.benchmark import build_site, copy_project, index_sizes  # noqa: E402
 from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from helpcentre.generate import generate_articles  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # Records when the last key went up and when the result list changed after it.
@@ -41,30 +39,6 @@ TIMING_PROBE = """() => {
   new MutationObserver(() => window.__hcTiming.changes.push(performance.now()))
     .observe(list, { childList: true })
 }"""
-
-
-def copy_project(destination: Path) -> Path:
-    for name in ("mkdocs.yml",):
-        shutil.copy2(ROOT / name, destination / name)
-    for folder in ("overrides", "scripts", "docs"):
-        shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    return destination
-
-
-def build(project: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
-                   check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    return time.perf_counter() - start
-
-
-def index_sizes(site: Path) -> dict[str, dict[str, int]]:
-    sizes = {}
-    for lang in LANGUAGES:
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-        data = (site / prefix / "search" / "search_index.json").read_bytes()
-        sizes[lang] = {"raw": len(data), "gzip": len(gzip.compress(data, 9)), "docs": len(json.loads(data)["docs"])}
-    return sizes
 
 
 def latencies(browser, site_url: str, lang: str, queries: list[str]) -> dict[str, float]:
@@ -107,14 +81,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     query_set = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        project = copy_project(Path(tmp))
-        generate_articles(project / "docs", args.articles, source_docs=ROOT / "docs")
+        project = copy_project(Path(tmp), args.articles)
         try:
-            build_seconds = build(project)
+            build_seconds = build_site(project).seconds
         except subprocess.CalledProcessError:
             print("error: the build failed", file=sys.stderr)
             return 1
-        result = {"articles_per_language": args.articles, "build_s": round(build_seconds, 1),
+        result = {"articles_per_language": args.articles, "build_s": build_seconds,
                   "index": index_sizes(project / "site"), "latency": {}}
         from playwright.sync_api import sync_playwright
 

@@ -61,3 +61,19 @@ def test_article_is_long_enough(doc):
     else:
         assert len(re.findall(r"[A-Za-z']+", body)) >= 120
 
+
+
+def test_markup_shown_as_code_is_allowed():
+    from helpcentre.safety import check_unsafe_html
+    text = ("Type `<script>` or `javascript:` only in code.\n\n```html\n<iframe src=x onload=y></iframe>\n```\n"
+            "An ordinary sentence about JavaScript: it is a language. Data: text/html is a type.\n")
+    assert check_unsafe_html("x.md", text) == []
+    assert [f.rule for f in check_unsafe_html("x.md", "<SCRIPT src=x></SCRIPT>\n<img src=x OnError=y>")] == \
+        ["HTML-SCRIPT", "HTML-EVENT"]
+
+
+def test_script_urls_are_caught_where_urls_stand():
+    from helpcentre.safety import check_unsafe_html
+    for line in ("[x](javascript:alert(1))", "[x]: javascript:void(0)", "<a href='JavaScript:x()'>x</a>",
+                 "<javascript:alert(1)>", '<img src="data:text/html;base64,xx">'):
+        assert "URL-SCRIPT" in [f.rule for f in check_unsafe_html("x.md", line)], line

@@ -6,15 +6,20 @@ and next links stay within a category."""
 
 from __future__ import annotations
 
-from mkdocs.structure.nav import Section
+from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
+from category_pages import is_category_page
 from site_data import current_language, site_data
+
+
+SIDEBAR_ARTICLES = 25  # articles of the current category shown around the current page
 
 
 def on_nav(nav, config, files):
     data = site_data(config)
     lang = current_language(config)
+    _drop_generated(nav.items)
 
     def doc_of(page: Page):
         return data.document(page.file.src_uri, lang)
@@ -42,7 +47,59 @@ def on_nav(nav, config, files):
 
     arrange(nav.items)
     _relink(nav)
+    nav.hc_sections = [(section, list(section.children)) for section in _sections(nav.items)]
     return nav
+
+
+def on_page_context(context, page, config, nav):
+    """Each page's sidebar: every category, and only the current category's
+    articles, at most SIDEBAR_ARTICLES of them around the current page, so
+    the HTML of a page does not grow with the size of the help centre."""
+    data = site_data(config)
+    lang = current_language(config)
+    current = page.parent if isinstance(page.parent, Section) else None
+    for section, children in getattr(nav, "hc_sections", []):
+        index = _index_page(section)
+        if section is not current:
+            section.children = [index] if index else children[:1]
+            continue
+        articles = [child for child in children if child is not index]
+        if len(articles) <= SIDEBAR_ARTICLES:
+            section.children = children
+            continue
+        position = articles.index(page) if page in articles else 0
+        start = max(0, min(position - SIDEBAR_ARTICLES // 2, len(articles) - SIDEBAR_ARTICLES))
+        label = data.registry.text("labels.all_articles", lang).format(count=len(articles))
+        section.children = ([index] if index else []) + articles[start:start + SIDEBAR_ARTICLES] + \
+            [Link(label, index.url if index else page.url)]
+    return context
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page shows the categories only."""
+    nav = context.get("nav")
+    if template_name == "404.html" and nav is not None:
+        for section, children in getattr(nav, "hc_sections", []):
+            index = _index_page(section)
+            section.children = [index] if index else children[:1]
+    return context
+
+
+def _sections(items) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found += _sections(item.children)
+    return found
+
+
+def _drop_generated(items: list) -> None:
+    """Category listing pages 2, 3 ... are reached from the listing, not the sidebar."""
+    items[:] = [item for item in items if not (isinstance(item, Page) and is_category_page(item.file))]
+    for item in items:
+        if isinstance(item, Section):
+            _drop_generated(item.children)
 
 
 def _index_page(section: Section) -> Page | None:

@@ -47,7 +47,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    return valid_html(output)
+    # Material's language links send its script after <page>/sitemap.xml.
+    return MATERIAL_ALTERNATE.sub("", valid_html(output)) if template_name == "404.html" else valid_html(output)
 
 
 def on_post_build(config) -> None:

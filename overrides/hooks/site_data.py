@@ -41,10 +41,11 @@ class SiteData:
         return self._history.get((self.root / doc.path).resolve())
 
     def document(self, src_uri: str, lang: str) -> Document | None:
-        for doc in self.catalogue.documents:
-            if doc.rel == src_uri or (doc.lang == lang and f"{doc.stem}.md" == src_uri):
-                return doc
-        return None
+        """The page a MkDocs file comes from: account/x.en.md, or account/x.md
+        as mkdocs-static-i18n names a page of the language being built."""
+        if src_uri.endswith(f".{lang}.md"):
+            return self.catalogue.get(src_uri[: -len(f".{lang}.md")], lang)
+        return self.catalogue.get(src_uri[: -len(".md")], lang) if src_uri.endswith(".md") else None
 
 
 def load_site_data(config) -> SiteData:

@@ -27,16 +27,21 @@ def localized_date(day: date, lang: str) -> str:
 
 
 def related_articles(catalogue: Catalogue, doc: Document, limit: int = RELATED_LIMIT) -> list[Document]:
-    """Same category first, then shared keywords; never the article itself."""
-    keywords = {str(k).casefold() for k in doc.meta.get("keywords", [])}
+    """Same category first, then shared keywords; never the article itself.
+    Looked up through indexes, so the cost per page does not grow with the
+    size of the help centre."""
+    keywords = doc.keyword_set
 
     def score(other: Document) -> int:
-        shared = len(keywords & {str(k).casefold() for k in other.meta.get("keywords", [])})
-        return 2 * (other.category == doc.category) + shared
+        return 2 * (other.category == doc.category) + len(keywords & other.keyword_set)
 
-    candidates = [d for d in catalogue.documents
-                  if d.kind == "article" and d.lang == doc.lang and d.stem != doc.stem and score(d) > 0]
-    return sorted(candidates, key=lambda d: (-score(d), d.category != doc.category, d.sort_key))[:limit]
+    candidates = {d.stem: d for d in catalogue.keyword_neighbours(doc)}
+    same_category = (d for d in catalogue.articles(doc.category, doc.lang) if d.stem != doc.stem)
+    for other, _ in zip(same_category, range(limit + 1)):
+        candidates.setdefault(other.stem, other)
+    candidates.pop(doc.stem, None)
+    ranked = sorted(candidates.values(), key=lambda d: (-score(d), d.category != doc.category, d.sort_key))
+    return ranked[:limit]
 
 
 def _escape(text: str) -> str:

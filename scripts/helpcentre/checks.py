@@ -11,6 +11,7 @@ from helpcentre.content import Catalogue, markdown_body
 from helpcentre.findings import Finding
 from helpcentre.links import LinkIndex, check_links, static_files_of
 from helpcentre.registry import Registry, load_registry
+from helpcentre.safety import check_unsafe_html
 from helpcentre.render import PageContext, expand
 
 
@@ -28,6 +29,8 @@ def check_site(docs_dir: Path, display_root: Path | None = None, full: bool = Tr
     registry, findings = load_registry(docs_dir, display_root)
     catalogue = Catalogue.load(docs_dir, display_root)
     findings += catalogue.findings
+    findings += [finding for doc in catalogue.documents
+                 for finding in check_unsafe_html(doc.path, (docs_dir / doc.rel).read_text(encoding="utf-8"))]
     if registry is not None:
         findings += check_shortcodes(docs_dir, registry, catalogue)
         if full:

@@ -70,6 +70,12 @@ class Document:
     def line_of(self, key: str) -> int:
         return self.front.key_lines.get(key, self.front.end_line)
 
+    @property
+    def keyword_set(self) -> frozenset[str]:
+        if not hasattr(self, "_keyword_set"):
+            self._keyword_set = frozenset(str(k).casefold() for k in self.meta.get("keywords", []) or [])
+        return self._keyword_set
+
     def rel_without_lang(self) -> str:
         """The link target other pages use: static-i18n maps it per language."""
         return f"{self.stem}.md"
@@ -279,10 +285,15 @@ def check_tree(documents: list[Document]) -> list[Finding]:
 
 @dataclass
 class Catalogue:
-    """Every page of the docs tree, parsed once."""
+    """Every page of the docs tree, parsed once, with lookups that stay fast
+    at thousands of pages."""
 
     documents: list[Document]
     findings: list[Finding]
+
+    def __post_init__(self):
+        self._by_key = {(doc.stem, doc.lang): doc for doc in self.documents}
+        self._listings: dict[tuple, list[Document]] = {}
 
     @classmethod
     def load(cls, docs_dir: Path, display_root: Path | None = None) -> "Catalogue":
@@ -298,16 +309,33 @@ class Catalogue:
         return cls(documents, findings)
 
     def get(self, stem: str, lang: str) -> Document | None:
-        for doc in self.documents:
-            if doc.stem == stem and doc.lang == lang:
-                return doc
-        return None
+        return self._by_key.get((stem, lang))
 
     def categories(self, lang: str) -> list[Document]:
-        return sorted((d for d in self.documents if d.kind == "category" and d.lang == lang),
-                      key=lambda d: d.sort_key)
+        return self._listing(("category", None, lang))
 
     def articles(self, category: str, lang: str) -> list[Document]:
-        return sorted((d for d in self.documents
-                       if d.kind == "article" and d.category == category and d.lang == lang),
-                      key=lambda d: d.sort_key)
+        return self._listing(("article", category, lang))
+
+    def keyword_neighbours(self, doc: Document) -> list[Document]:
+        """Articles of the same language sharing at least one keyword."""
+        if not hasattr(self, "_by_keyword"):
+            self._by_keyword: dict[tuple[str, str], list[Document]] = {}
+            for other in self.documents:
+                if other.kind == "article":
+                    for word in other.keyword_set:
+                        self._by_keyword.setdefault((other.lang, word), []).append(other)
+        found = {}
+        for word in doc.keyword_set:
+            for other in self._by_keyword.get((doc.lang, word), []):
+                found[other.rel] = other
+        return list(found.values())
+
+    def _listing(self, key: tuple) -> list[Document]:
+        if key not in self._listings:
+            kind, category, lang = key
+            self._listings[key] = sorted(
+                (d for d in self.documents
+                 if d.kind == kind and d.lang == lang and (category is None or d.category == category)),
+                key=lambda d: d.sort_key)
+        return self._listings[key]

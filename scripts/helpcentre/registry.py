@@ -23,7 +23,8 @@ LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_
           "search_label", "search_placeholder", "search_button", "popular_title", "search_help_title",
           "search_help_text", "search_help_browse", "search_help_contact", "updated", "still_need_help",
           "still_need_help_text", "feedback_question", "feedback_yes", "feedback_no", "feedback_thanks",
-          "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home")
+          "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home",
+          "all_articles", "page_title", "pager")
 
 
 @dataclass

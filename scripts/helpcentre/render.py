@@ -204,10 +204,37 @@ def render_category_cards(ctx: PageContext) -> str:
     return "\n".join(lines)
 
 
+CATEGORY_PAGE_SIZE = 25
+
+
+def category_page_count(catalogue: Catalogue, category: str, lang: str) -> int:
+    return max(1, -(-len(catalogue.articles(category, lang)) // CATEGORY_PAGE_SIZE))
+
+
+def category_page_file(page: int) -> str:
+    """The Markdown path of a category listing page, beside the index."""
+    return "index.md" if page == 1 else f"page-{page}.md"
+
+
+def render_category_page(ctx: PageContext, page: int) -> str:
+    """One page of a category's articles and, when there are more than fit
+    on one page, the links to every page: a page's size never grows with
+    the number of articles."""
+    articles = ctx.catalogue.articles(ctx.doc.category, ctx.lang)
+    start = (page - 1) * CATEGORY_PAGE_SIZE
+    listing = _article_list(ctx, articles[start:start + CATEGORY_PAGE_SIZE])
+    pages = category_page_count(ctx.catalogue, ctx.doc.category, ctx.lang)
+    if pages == 1:
+        return listing
+    links = " ".join(f"**{n}**" if n == page else f"[{n}]({category_page_file(n)})" for n in range(1, pages + 1))
+    label = html.escape(ctx.label("pager"))
+    return f'{listing}\n<nav class="hc-pager" aria-label="{label}" markdown>\n\n{links}\n\n</nav>\n'
+
+
 def render_category_articles(ctx: PageContext) -> str:
     if ctx.doc.kind != "category":
         raise ShortcodeError("{{ category_articles }} only works on a category index page")
-    return _article_list(ctx, ctx.catalogue.articles(ctx.doc.category, ctx.lang))
+    return render_category_page(ctx, 1)
 
 
 def render_popular_articles(ctx: PageContext) -> str:
