@@ -47,7 +47,12 @@ def on_nav(nav, config, files):
 
     arrange(nav.items)
     _relink(nav)
-    nav.hc_sections = [(section, list(section.children)) for section in _sections(nav.items)]
+    # Per section, once: its index page, the rest, and where each page sits.
+    nav.hc_sections = []
+    for section in _sections(nav.items):
+        index = _index_page(section)
+        articles = [child for child in section.children if child is not index]
+        nav.hc_sections.append((section, index, articles, {id(a): n for n, a in enumerate(articles)}))
     return nav
 
 
@@ -58,20 +63,18 @@ def on_page_context(context, page, config, nav):
     data = site_data(config)
     lang = current_language(config)
     current = page.parent if isinstance(page.parent, Section) else None
-    for section, children in getattr(nav, "hc_sections", []):
-        index = _index_page(section)
+    for section, index, articles, positions in getattr(nav, "hc_sections", []):
         if section is not current:
-            section.children = [index] if index else children[:1]
+            section.children = [index] if index else articles[:1]
             continue
-        articles = [child for child in children if child is not index]
+        head = [index] if index else []
         if len(articles) <= SIDEBAR_ARTICLES:
-            section.children = children
+            section.children = head + articles
             continue
-        position = articles.index(page) if page in articles else 0
+        position = positions.get(id(page), 0)
         start = max(0, min(position - SIDEBAR_ARTICLES // 2, len(articles) - SIDEBAR_ARTICLES))
         label = data.registry.text("labels.all_articles", lang).format(count=len(articles))
-        section.children = ([index] if index else []) + articles[start:start + SIDEBAR_ARTICLES] + \
-            [Link(label, index.url if index else page.url)]
+        section.children = head + articles[start:start + SIDEBAR_ARTICLES] + [Link(label, (index or page).url)]
     return context
 
 
@@ -79,9 +82,8 @@ def on_template_context(context, template_name, config):
     """The 404 page shows the categories only."""
     nav = context.get("nav")
     if template_name == "404.html" and nav is not None:
-        for section, children in getattr(nav, "hc_sections", []):
-            index = _index_page(section)
-            section.children = [index] if index else children[:1]
+        for section, index, articles, _ in getattr(nav, "hc_sections", []):
+            section.children = [index] if index else articles[:1]
     return context
 
 

@@ -8,6 +8,7 @@ turns a docs path (account/register.md) into a URL relative to the page.
 
 from __future__ import annotations
 
+import heapq
 import html
 from collections.abc import Callable
 from datetime import date
@@ -30,18 +31,18 @@ def related_articles(catalogue: Catalogue, doc: Document, limit: int = RELATED_L
     """Same category first, then shared keywords; never the article itself.
     Looked up through indexes, so the cost per page does not grow with the
     size of the help centre."""
-    keywords = doc.keyword_set
-
-    def score(other: Document) -> int:
-        return 2 * (other.category == doc.category) + len(keywords & other.keyword_set)
-
-    candidates = {d.stem: d for d in catalogue.keyword_neighbours(doc)}
+    shared = catalogue.keyword_neighbours(doc)
+    candidates = dict(shared)
     same_category = (d for d in catalogue.articles(doc.category, doc.lang) if d.stem != doc.stem)
     for other, _ in zip(same_category, range(limit + 1)):
-        candidates.setdefault(other.stem, other)
-    candidates.pop(doc.stem, None)
-    ranked = sorted(candidates.values(), key=lambda d: (-score(d), d.category != doc.category, d.sort_key))
-    return ranked[:limit]
+        candidates.setdefault(other, 0)
+    candidates.pop(doc, None)
+
+    def rank(other: Document) -> tuple:
+        same = other.category == doc.category
+        return (-(2 * same + candidates[other]), not same, other.sort_key)
+
+    return heapq.nsmallest(limit, candidates, key=rank)
 
 
 def _escape(text: str) -> str:

@@ -50,7 +50,7 @@ class FrontMatter:
     problems: list[tuple[int, str, str]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     """One Markdown file under docs/, with its front matter."""
 
@@ -317,19 +317,28 @@ class Catalogue:
     def articles(self, category: str, lang: str) -> list[Document]:
         return self._listing(("article", category, lang))
 
-    def keyword_neighbours(self, doc: Document) -> list[Document]:
-        """Articles of the same language sharing at least one keyword."""
+    # A keyword that more articles share than this says little about any of
+    # them (like a stop word), and following it would make the work per page
+    # grow with the size of the help centre.
+    MAX_KEYWORD_SHARE = 40
+
+    def keyword_neighbours(self, doc: Document) -> dict[Document, int]:
+        """Articles of the same language sharing keywords with `doc`, with
+        how many they share."""
         if not hasattr(self, "_by_keyword"):
             self._by_keyword: dict[tuple[str, str], list[Document]] = {}
             for other in self.documents:
                 if other.kind == "article":
                     for word in other.keyword_set:
                         self._by_keyword.setdefault((other.lang, word), []).append(other)
-        found = {}
+        shared: dict[Document, int] = {}
         for word in doc.keyword_set:
-            for other in self._by_keyword.get((doc.lang, word), []):
-                found[other.rel] = other
-        return list(found.values())
+            postings = self._by_keyword.get((doc.lang, word), [])
+            if len(postings) <= self.MAX_KEYWORD_SHARE:
+                for other in postings:
+                    shared[other] = shared.get(other, 0) + 1
+        shared.pop(doc, None)
+        return shared
 
     def _listing(self, key: tuple) -> list[Document]:
         if key not in self._listings:
