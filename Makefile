@@ -65,9 +65,10 @@ search-report: build ## search quality: top-1/top-3 per language and misses, off
 audit: build ## Lighthouse on key pages in both languages and the Nu HTML Checker on every page
 	$(PY) scripts/audit.py
 
-bench: install ## benchmarks that print numbers (not part of make test)
-	$(PY) scripts/bench_contact_links.py --files 2000
+bench: install ## benchmarks that print numbers (not part of make test): scale, search, contact checker
+	$(PY) scripts/bench.py --articles 100 1000 3000
 	$(PY) scripts/bench_search.py --articles 1000
+	$(PY) scripts/bench_contact_links.py --files 2000
 
 clean: ## remove the build output and caches (keeps .venv/)
 	rm -rf site .site-build .pytest_cache test-artifacts
