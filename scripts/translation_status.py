@@ -18,12 +18,12 @@ Exit codes: 0 in sync, 1 findings, 2 usage error.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from helpcentre.cli import parser_for  # noqa: E402
 from helpcentre.contact_links import new_markdown  # noqa: E402
 from helpcentre.content import LANGUAGES, Catalogue, Document  # noqa: E402
 from helpcentre.findings import Finding, format_findings  # noqa: E402
@@ -48,7 +48,7 @@ def check_pairs(docs_dir: Path, root: Path, use_git: bool = True) -> tuple[list[
     md = new_markdown()
     findings: list[Finding] = []
     grouped = pairs(catalogue)
-    for stem, versions in grouped.items():
+    for versions in grouped.values():
         if len(versions) < len(LANGUAGES):
             present = next(iter(versions.values()))
             missing = [lang for lang in LANGUAGES if lang not in versions]
@@ -92,8 +92,7 @@ def markdown_report(findings: list[Finding], pages: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs-dir", type=Path, default=Path("docs"))
+    parser = parser_for(__doc__)
     parser.add_argument("--report", type=Path, help="also write a Markdown report to this file")
     parser.add_argument("--mark-reviewed", nargs="+", type=Path, metavar="PATH",
                         help="mark these pages' translations as reviewed")

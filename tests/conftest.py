@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpcentre.browser import chromium_missing_reason, launch, serve
-from support import build, make_project
+from support import FIXTURES, build, make_project
 
 
 class BuiltSite:
@@ -65,3 +65,9 @@ def page(browser):
     page.js_errors = errors
     yield page
     page.close()
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project around the tiny fixture site (tests/fixtures/base)."""
+    return make_project(tmp_path / "project", FIXTURES / "base" / "docs")

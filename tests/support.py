@@ -53,3 +53,8 @@ def run_script(project: Path, script: str, *args: str) -> subprocess.CompletedPr
         [sys.executable, str(project / "scripts" / script), *args],
         cwd=project, capture_output=True, text=True, env=environment(), timeout=600,
     )
+
+
+def findings_of(stdout: str) -> list[str]:
+    """`path:line: RULE-ID` of every finding a check printed, sorted."""
+    return sorted(" ".join(line.split(" ", 2)[:2]) for line in stdout.splitlines() if line.startswith("docs/"))

@@ -10,19 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import FIXTURES, make_project, run_script
+from support import FIXTURES, findings_of, run_script
 
 CASES_DIR = FIXTURES / "contact_links"
 CASES = sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
-
-
-def findings_of(stdout: str) -> list[str]:
-    return sorted(" ".join(line.split(" ", 2)[:2]) for line in stdout.splitlines() if line.startswith("docs/"))
-
-
-@pytest.fixture
-def project(tmp_path) -> Path:
-    return make_project(tmp_path / "project", FIXTURES / "base" / "docs")
 
 
 def test_cases_cover_pass_and_fail():

@@ -8,14 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, environment, make_project, run_script
+from support import ROOT, environment, run_script
 
 CHECKS = ("check_content.py", "check_contact_links.py", "check_links.py", "translation_status.py")
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    project = make_project(tmp_path / "project", FIXTURES / "base" / "docs")
+def project(project) -> Path:
     (project / "docs" / "templates").mkdir()
     for template in (ROOT / "docs" / "templates").iterdir():
         (project / "docs" / "templates" / template.name).write_bytes(template.read_bytes())

@@ -253,7 +253,7 @@ def check_tree(documents: list[Document]) -> list[Finding]:
     for doc in documents:
         by_stem.setdefault(doc.stem, {})[doc.lang] = doc
     categories = {doc.category for doc in documents if doc.kind == "category"}
-    for stem, versions in sorted(by_stem.items()):
+    for _, versions in sorted(by_stem.items()):
         for lang in LANGUAGES:
             if lang in versions:
                 continue

@@ -119,23 +119,21 @@ def channel_how(registry: Registry, channel_id: str, lang: str) -> str:
 
 def render_contact_channels(ctx: PageContext) -> str:
     registry, lang = ctx.registry, ctx.lang
+    colon = "：" if lang == "zh" else ":"
     parts = []
     for channel_id in registry.channel_ids:
         channel = registry.data["channels"][channel_id]
-        text = lambda field: registry.text(f"channels.{channel_id}.{field}", lang)  # noqa: E731
+        key = f"channels.{channel_id}"
         icon = channel.get("icon", "material/help-circle-outline").replace("/", "-")
-        details = [f"- **{ctx.label('how')}：** {channel_how(registry, channel_id, lang)}"
-                   if lang == "zh" else
-                   f"- **{ctx.label('how')}:** {channel_how(registry, channel_id, lang)}"]
+        details = [f"- **{ctx.label('how')}{colon}** {channel_how(registry, channel_id, lang)}"]
         if "how" in channel and "detail" in channel:
-            details.append(f"    {registry.text(f'channels.{channel_id}.detail', lang)}")
+            details.append(f"    {registry.text(f'{key}.detail', lang)}")
         for field in ("hours", "response", "best_for"):
-            colon = "：" if lang == "zh" else ":"
-            details.append(f"- **{ctx.label(field)}{colon}** {text(field)}")
+            details.append(f"- **{ctx.label(field)}{colon}** {registry.text(f'{key}.{field}', lang)}")
         parts.append("\n".join([
-            f"## :{icon}: {text('name')} {{#{channel_id}}}",
+            f"## :{icon}: {registry.text(f'{key}.name', lang)} {{#{channel_id}}}",
             "",
-            text("summary"),
+            registry.text(f"{key}.summary", lang),
             "",
             *details,
             "",
@@ -259,25 +257,31 @@ def _article_list(ctx: PageContext, docs: list[Document]) -> str:
     return '<div class="hc-article-list" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
 
 
+def _category_items(catalogue: Catalogue, lang: str, link) -> str:
+    return "".join(f'<li><a href="{link(doc.rel_without_lang())}">{html.escape(str(doc.meta["title"]))}</a></li>'
+                   for doc in catalogue.categories(lang))
+
+
+def _channel_items(registry: Registry, lang: str, link, hours: bool) -> str:
+    def item(cid: str) -> str:
+        name = html.escape(registry.text(f"channels.{cid}.name", lang))
+        when = f' <span>{html.escape(registry.text(f"channels.{cid}.hours", lang))}</span>' if hours else ""
+        return f'<li><a href="{link("contact.md")}#{cid}">{name}</a>{when}</li>'
+    return "".join(item(cid) for cid in registry.channel_ids)
+
+
 def render_search_help(registry: Registry, catalogue: Catalogue, lang: str, link) -> str:
     """The panel the search dialog shows instead of a dead end: categories and
     contact channels. `link(docs_rel)` turns a docs path into a URL."""
     text = lambda key: html.escape(registry.text(f"labels.{key}", lang))  # noqa: E731
-    categories = "".join(
-        f'<li><a href="{link(doc.rel_without_lang())}">{html.escape(str(doc.meta["title"]))}</a></li>'
-        for doc in catalogue.categories(lang)
-    )
-    channels = "".join(
-        f'<li><a href="{link("contact.md")}#{cid}">{html.escape(registry.text(f"channels.{cid}.name", lang))}</a>'
-        f' <span>{html.escape(registry.text(f"channels.{cid}.hours", lang))}</span></li>'
-        for cid in registry.channel_ids
-    )
     return (
         '<div class="hc-search-help" data-hc-search-help hidden>'
         f'<p class="hc-search-help__title">{text("search_help_title")}</p>'
         f'<p>{text("search_help_text")}</p>'
-        f'<p class="hc-search-help__heading">{text("search_help_browse")}</p><ul>{categories}</ul>'
-        f'<p class="hc-search-help__heading">{text("search_help_contact")}</p><ul>{channels}</ul>'
+        f'<p class="hc-search-help__heading">{text("search_help_browse")}</p>'
+        f'<ul>{_category_items(catalogue, lang, link)}</ul>'
+        f'<p class="hc-search-help__heading">{text("search_help_contact")}</p>'
+        f'<ul>{_channel_items(registry, lang, link, hours=True)}</ul>'
         "</div>"
     )
 
@@ -287,14 +291,11 @@ def render_not_found(registry: Registry, catalogue: Catalogue, lang: str, langua
     the contact channels. Links are absolute, since a 404 page is served at
     any depth."""
     text = lambda key: html.escape(registry.text(f"labels.{key}", lang))  # noqa: E731
-    categories = "".join(
-        f'<li><a href="{language_root}{doc.stem[: -len("index")]}">{html.escape(str(doc.meta["title"]))}</a></li>'
-        for doc in catalogue.categories(lang)
-    )
-    channels = "".join(
-        f'<li><a href="{language_root}contact/#{cid}">{html.escape(registry.text(f"channels.{cid}.name", lang))}</a></li>'
-        for cid in registry.channel_ids
-    )
+
+    def link(docs_rel: str) -> str:
+        path = docs_rel[: -len("index.md")] if docs_rel.endswith("index.md") else docs_rel[: -len(".md")] + "/"
+        return language_root + path
+
     return (
         f'<h1>{text("not_found_title")}</h1>'
         f'<p class="hc-description">{text("not_found_text")}</p>'
@@ -305,8 +306,10 @@ def render_not_found(registry: Registry, catalogue: Catalogue, lang: str, langua
         f'name="q" placeholder="{text("search_placeholder")}" autocomplete="off">'
         f'<button class="md-button md-button--primary hc-search__button" type="submit">{text("search_button")}</button>'
         "</div></form>"
-        f'<h2 id="browse">{text("search_help_browse")}</h2><ul class="hc-link-list">{categories}</ul>'
-        f'<h2 id="contact">{text("search_help_contact")}</h2><ul class="hc-link-list">{channels}</ul>'
+        f'<h2 id="browse">{text("search_help_browse")}</h2>'
+        f'<ul class="hc-link-list">{_category_items(catalogue, lang, link)}</ul>'
+        f'<h2 id="contact">{text("search_help_contact")}</h2>'
+        f'<ul class="hc-link-list">{_channel_items(registry, lang, link, hours=False)}</ul>'
         f'<p><a class="md-button" href="{language_root}">{text("back_home")}</a></p>'
     )
 

@@ -132,7 +132,8 @@ def compare_structure(source_path: str, source: Structure, path: str, translatio
     their_channels = [channel for channel, _ in source.channels]
     our_channels = [channel for channel, _ in translation.channels]
     if their_channels != our_channels:
-        line = next((l for (c, l), t in zip(translation.channels, their_channels) if c != t),
+        line = next((number for (channel, number), theirs in zip(translation.channels, their_channels)
+                     if channel != theirs),
                     translation.channels[-1][1] if translation.channels else 1)
         at(line, "TRANSLATION-CONTACT",
            f"contact links here go to {_channels(our_channels)}, in {source_path} to {_channels(their_channels)}; "
