@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from helpcentre.browser import chromium_missing_reason, launch, serve, type_like_a_person, clear_search  # noqa: E402
 from helpcentre.benchmark import build_site, copy_project, index_sizes  # noqa: E402
-from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from helpcentre.content import LANGUAGES, language_prefix  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # Records when the last key went up and when the result list changed after it.
@@ -43,7 +43,7 @@ TIMING_PROBE = """() => {
 
 def latencies(browser, site_url: str, lang: str, queries: list[str]) -> dict[str, float]:
     page = browser.new_page()
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = language_prefix(lang)
     start = time.perf_counter()
     page.goto(f"{site_url}/{prefix}")
     page.click(".md-search__input")

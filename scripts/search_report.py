@@ -25,7 +25,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from helpcentre.browser import chromium_missing_reason, launch, search_results, serve  # noqa: E402
-from helpcentre.content import DEFAULT_LANGUAGE  # noqa: E402
+from helpcentre.content import language_prefix  # noqa: E402
 from helpcentre.search import BrowserSearch  # noqa: E402
 
 
@@ -48,7 +48,7 @@ def article_id(location: str) -> str:
 
 
 def load_index(site_dir: Path, lang: str) -> dict:
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = language_prefix(lang)
     return json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
@@ -59,7 +59,7 @@ def evaluate(search: BrowserSearch, queries: list[dict]) -> list[Outcome]:
 
 def evaluate_in_browser(browser, site_url: str, lang: str, queries: list[dict]) -> list[Outcome]:
     page = browser.new_page()
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    prefix = language_prefix(lang)
     page.goto(f"{site_url}/{prefix}")
     outcomes = []
     for query in queries:

@@ -71,4 +71,9 @@ def test_category_listing_is_split_into_pages(sites):
     assert not any(doc["location"].startswith("account/page-") for doc in index["docs"]), "not in search results"
     sidebar = (account / "index.html").read_text(encoding="utf-8")
     assert "page-2" not in sidebar[sidebar.index("md-nav--primary"):sidebar.index("md-sidebar--secondary")]
-    assert (site / "en" / "account" / "page-2" / "index.html").is_file()
+    english_page = (site / "en" / "account" / "page-2" / "index.html").read_text(encoding="utf-8")
+    assert '"base": "../../../en/"' in english_page, "an English listing page searches the English index"
+    assert '<html lang="en"' in english_page
+    listing = english_page[english_page.index('class="hc-article-list"'):]
+    for href in re.findall(r'href="([^"#]+)"', listing[:listing.index("</div>")]):
+        assert (site / "en" / "account" / "page-2" / href / "index.html").resolve().is_file(), href

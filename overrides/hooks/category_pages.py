@@ -32,8 +32,7 @@ def on_files(files, config):
                 "search:", "  exclude: true", "---", "", render_category_page(ctx, page), ""])
             file = File.generated(config, f"{category.category}/{category_page_file(page)}", content=content)
             if lang != DEFAULT_LANGUAGE:
-                file.dest_uri = f"{lang}/{file.dest_uri}"
-                file.url = f"{lang}/{file.url}"
+                file.dest_uri = f"{lang}/{file.dest_uri}"  # the URL follows the destination
             file.generated_by = GENERATED_BY
             files.append(file)
     return files

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from site_data import current_language, site_data
-from helpcentre.content import DEFAULT_LANGUAGE
+from helpcentre.content import DEFAULT_LANGUAGE, language_prefix
 from helpcentre.render import render_not_found
 from helpcentre.seo import HTML_LANG
 
@@ -21,7 +21,7 @@ KEPT = "_hc_not_found_pages"
 
 def language_root(config, lang: str) -> str:
     root = urlsplit(config.site_url or "/").path or "/"
-    return root if lang == DEFAULT_LANGUAGE else f"{root}{lang}/"
+    return root + language_prefix(lang)
 
 
 def on_template_context(context, template_name, config):

@@ -22,16 +22,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from site_data import current_language, site_data
-from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES
+from site_data import current_language, page_language, site_data
+from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES, language_prefix, page_path
 from helpcentre.search import split_index
 
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 WORKER = "hc-search-worker.js"
-
-
-def language_prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 # After mkdocs-static-i18n (-100) has written the merged index of all languages.
@@ -64,23 +60,21 @@ def _keywords_by_location(config) -> dict[str, list[str]]:
     for doc in site_data(config).catalogue.documents:
         words = doc.meta.get("keywords")
         if isinstance(words, list) and words:
-            stem = doc.stem[: -len("index")] if doc.stem.endswith("index") else doc.stem + "/"
-            keywords[language_prefix(doc.lang) + stem] = [str(w) for w in words]
+            keywords[language_prefix(doc.lang) + page_path(doc.rel_without_lang())] = [str(w) for w in words]
     return keywords
 
 
 def on_post_page(output, page, config):
-    lang = getattr(page.file, "locale", DEFAULT_LANGUAGE)
-    return rewrite_config(output, page.url, lang)
+    return rewrite_config(output, page_language(page, config))
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        return rewrite_config(output, "404.html", current_language(config))
+        return rewrite_config(output, current_language(config))
     return output
 
 
-def rewrite_config(html: str, page_url: str, lang: str) -> str:
+def rewrite_config(html: str, lang: str) -> str:
     match = CONFIG_SCRIPT.search(html)
     if match is None:
         return html

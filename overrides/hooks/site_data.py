@@ -15,7 +15,7 @@ if str(SCRIPTS_DIR) not in sys.path:
     sys.path.insert(0, str(SCRIPTS_DIR))
 
 from helpcentre.checks import check_site  # noqa: E402
-from helpcentre.content import DEFAULT_LANGUAGE, Catalogue, Document  # noqa: E402
+from helpcentre.content import DEFAULT_LANGUAGE, Catalogue, Document, language_prefix, page_path  # noqa: E402
 from helpcentre.findings import Finding  # noqa: E402
 from helpcentre.history import last_changed  # noqa: E402
 from helpcentre.registry import Registry  # noqa: E402
@@ -86,11 +86,9 @@ def page_link(page, lang: str):
     URL relative to `page`, in the page's language."""
     # With directory URLs a page is a folder ("en/account/x/"); "" is the home page.
     page_dir = page.url.rstrip("/") if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
     def link(docs_rel: str) -> str:
-        url = docs_rel[: -len("index.md")] if docs_rel.endswith("index.md") else docs_rel[: -len(".md")] + "/"
-        relative = posixpath.relpath(prefix + url or ".", page_dir or ".")
+        relative = posixpath.relpath(language_prefix(lang) + page_path(docs_rel) or ".", page_dir or ".")
         return relative if relative.endswith("/") else relative + "/"
 
     return link

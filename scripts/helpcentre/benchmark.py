@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES
+from helpcentre.content import LANGUAGES, language_prefix
 from helpcentre.generate import generate_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +55,7 @@ def build_site(project: Path) -> BuildRun:
 def index_sizes(site: Path) -> dict[str, dict[str, int]]:
     sizes = {}
     for lang in LANGUAGES:
-        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        prefix = language_prefix(lang)
         data = (site / prefix / "search" / "search_index.json").read_bytes()
         sizes[lang] = {"raw": len(data), "gzip": len(gzip.compress(data, 9)), "docs": len(json.loads(data)["docs"])}
     return sizes

@@ -138,6 +138,20 @@ def parse_front_matter(text: str) -> FrontMatter:
     return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line)
 
 
+def language_prefix(lang: str) -> str:
+    """Where a language lives below the site root: "" for Chinese, "en/"."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def page_path(docs_rel: str) -> str:
+    """The URL path, below its language root, of the page a docs path
+    (without language) builds: account/x.md -> account/x/, account/index.md
+    -> account/, index.md -> ""."""
+    if docs_rel == "index.md" or docs_rel.endswith("/index.md"):
+        return docs_rel[: -len("index.md")]
+    return docs_rel[: -len(".md")] + "/"
+
+
 def compose_and_load(text: str):
     """Parse YAML once into (node tree with line marks, Python value), with
     libyaml when PyYAML has it."""

@@ -26,7 +26,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from helpcentre.content import Catalogue, Document
+from helpcentre.content import Catalogue, Document, page_path
 from helpcentre.findings import Finding
 from helpcentre.registry import Registry
 
@@ -293,8 +293,7 @@ def render_not_found(registry: Registry, catalogue: Catalogue, lang: str, langua
     text = lambda key: html.escape(registry.text(f"labels.{key}", lang))  # noqa: E731
 
     def link(docs_rel: str) -> str:
-        path = docs_rel[: -len("index.md")] if docs_rel.endswith("index.md") else docs_rel[: -len(".md")] + "/"
-        return language_root + path
+        return language_root + page_path(docs_rel)
 
     return (
         f'<h1>{text("not_found_title")}</h1>'

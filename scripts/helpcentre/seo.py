@@ -10,7 +10,7 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
-from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, Document
+from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, Document, language_prefix, page_path
 from helpcentre.registry import Registry
 
 OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
@@ -19,16 +19,12 @@ MAX_STEPS = 20
 
 
 def language_url(site_url: str, lang: str, path: str) -> str:
-    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    return f"{site_url.rstrip('/')}/{prefix}{path}"
+    return f"{site_url.rstrip('/')}/{language_prefix(lang)}{path}"
 
 
 def doc_path(doc: Document) -> str:
     """The URL path of a page below its language root: account/register/."""
-    stem = doc.stem
-    if stem == "index":
-        return ""
-    return stem[: -len("index")] if stem.endswith("/index") else f"{stem}/"
+    return page_path(doc.rel_without_lang())
 
 
 class _ListItems(HTMLParser):
