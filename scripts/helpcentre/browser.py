@@ -44,12 +44,12 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Gzip text files for clients that accept it, as static hosts do."""
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the base class redirects to the URL with a slash
             path = path / "index.html"
         if not (self.compress and path.suffix in self.COMPRESSIBLE and path.is_file()
                 and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        if self.path.split("?")[0].endswith("/") is False and (Path(self.translate_path(self.path))).is_dir():
-            return super().send_head()  # let the base class redirect to the slash URL
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
