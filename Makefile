@@ -16,12 +16,14 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-# The stamp is newer than requirements.txt once they are installed, so a second
-# run does nothing.
-$(VENV)/.installed: requirements.txt
+# The stamp is newer than requirements.txt and pyproject.toml once they are
+# installed, so a second run does nothing. The help centre itself is a plugin
+# (scripts/helpcentre/), installed editable so its entry point is registered.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@command -v $(PYTHON_BIN) >/dev/null || { echo "error: $(PYTHON_BIN) not found; install Python 3.11 (or set PYTHON_BIN=/path/to/python3.11)" >&2; exit 2; }
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # axe-core (browser tests), Lighthouse and the Nu HTML Checker (make audit),
@@ -33,7 +35,7 @@ node_modules/.installed: package-lock.json
 install: $(VENV)/.installed node_modules/.installed ## create .venv/ and node_modules/ with the pinned versions
 
 serve: install ## serve the site with live reload at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(PY) -m properdocs serve --config-file mkdocs.yml --dev-addr 127.0.0.1:8000 --livereload
 
 CHECKS := scripts/check_content.py scripts/check_contact_links.py scripts/translation_status.py scripts/check_links.py
 
@@ -47,17 +49,16 @@ check: install ## all content checks: front matter, registry, contacts, translat
 # build never leaves a half-built site/ behind.
 build: install check ## strict build into site/
 	rm -rf .site-build
-	$(PY) -m mkdocs build --strict --quiet --site-dir .site-build
+	$(PY) -m properdocs build --config-file mkdocs.yml --strict --quiet --site-dir .site-build
 	rm -rf site && mv .site-build site
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
 
 test: install check ## run the whole test suite (checks, builds, tests)
 	$(PY) -m pytest
 
-# make article CATEGORY=account SLUG=card-declined TYPE=troubleshooting [TITLE_ZH=… TITLE_EN=…]
-article: install ## new article in both languages from its type's template (CATEGORY= SLUG= TYPE=)
-	$(PY) scripts/new_article.py "$(CATEGORY)" "$(SLUG)" --type "$(TYPE)" \
-		$(if $(TITLE_ZH),--title-zh "$(TITLE_ZH)") $(if $(TITLE_EN),--title-en "$(TITLE_EN)")
+# make article CATEGORY=account SLUG=card-declined TYPE=troubleshooting [TITLES="zh=银行卡被拒;en=Card declined"]
+article: install ## new article in every language from its type's template (CATEGORY= SLUG= TYPE= [TITLES=])
+	$(PY) scripts/new_article.py "$(CATEGORY)" "$(SLUG)" --type "$(TYPE)" $(if $(TITLES),--title "$(TITLES)")
 
 search-report: build ## search quality: top-1/top-3 per language and misses, offline and in Chromium
 	$(PY) scripts/search_report.py --browser

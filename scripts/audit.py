@@ -23,15 +23,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from helpcentre.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from helpcentre_tools import site_languages
+from helpcentre_tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = {"home": "", "troubleshooting": "account/reset-password/", "contact": "contact/"}
-LANGUAGE_PREFIXES = {"zh": "", "en": "en/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -84,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
           f"median of {args.runs}:")
     print(f"{'page':<24}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}")
     with serve(args.site_dir, compress=not args.no_compress) as site_url:
-        for lang, prefix in LANGUAGE_PREFIXES.items():
+        for lang, prefix in ((language.code, language.prefix) for language in site_languages()):
             for name, path in PAGES.items():
                 runs = [lighthouse(f"{site_url}/{prefix}{path}") for _ in range(args.runs)]
                 scores = {c: sorted(run[c] for run in runs)[len(runs) // 2] for c in CATEGORIES}

@@ -24,9 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from helpcentre.benchmark import build_site, copy_project, index_sizes, page_sizes  # noqa: E402
+from helpcentre_tools.benchmark import build_site, copy_project, index_sizes, page_sizes
 
 SCRIPTS = Path(__file__).resolve().parent
 
@@ -56,17 +54,19 @@ def measure(articles: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
+    languages = list(results[0]["search_index"]) if results else []
     head = (f"{'N/lang':>7} {'pages':>6} {'build s':>8} {'s/1k pages':>10} {'peak MB':>8} {'site MB':>8} "
-            f"{'median KB':>9} {'largest KB':>10} {'zh idx KB gz':>13} {'en idx KB gz':>13} "
-            f"{'checker f/s':>11} {'transl f/s':>10}")
+            f"{'median KB':>9} {'largest KB':>10} "
+            + "".join(f"{lang + ' idx KB gz':>13} " for lang in languages)
+            + f"{'checker f/s':>11} {'transl f/s':>10}")
     rows = [head]
     for r in results:
-        zh, en = r["search_index"]["zh"], r["search_index"]["en"]
+        indexes = "".join(f"{r['search_index'][lang]['raw'] // 1024:>6}/{r['search_index'][lang]['gzip'] // 1024:<6} "
+                          for lang in languages)
         rows.append(
             f"{r['articles_per_language']:>7} {r['pages']:>6} {r['build_s']:>8} {r['s_per_1000_pages']:>10} "
             f"{r['peak_memory_mb']:>8.0f} {r['site_bytes'] / 2**20:>8.1f} {r['median_html'] / 1024:>9.1f} "
-            f"{r['largest_html'] / 1024:>10.1f} {zh['raw'] // 1024:>6}/{zh['gzip'] // 1024:<6} "
-            f"{en['raw'] // 1024:>6}/{en['gzip'] // 1024:<6} {r['contact_checker_files_per_s']:>11} "
+            f"{r['largest_html'] / 1024:>10.1f} {indexes}{r['contact_checker_files_per_s']:>11} "
             f"{r['translation_status_files_per_s']:>10}")
     return "\n".join(rows)
 

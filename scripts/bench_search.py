@@ -24,11 +24,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from helpcentre.browser import chromium_missing_reason, launch, serve, type_like_a_person, clear_search  # noqa: E402
-from helpcentre.benchmark import build_site, copy_project, index_sizes  # noqa: E402
-from helpcentre.content import LANGUAGES, language_prefix  # noqa: E402
+from helpcentre_tools.browser import chromium_missing_reason, launch, serve, type_like_a_person, clear_search
+from helpcentre_tools.benchmark import build_site, copy_project, index_sizes
+from helpcentre_tools import site_languages
 
 ROOT = Path(__file__).resolve().parents[1]
 # Records when the last key went up and when the result list changed after it.
@@ -43,7 +41,7 @@ TIMING_PROBE = """() => {
 
 def latencies(browser, site_url: str, lang: str, queries: list[str]) -> dict[str, float]:
     page = browser.new_page()
-    prefix = language_prefix(lang)
+    prefix = site_languages().prefix(lang)
     start = time.perf_counter()
     page.goto(f"{site_url}/{prefix}")
     page.click(".md-search__input")
@@ -93,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with serve(project / "site") as site_url, sync_playwright() as playwright:
             browser = launch(playwright)
-            for lang in LANGUAGES:
+            for lang in site_languages().codes:
                 queries = [item["q"] for item in query_set[lang][: args.queries]]
                 result["latency"][lang] = latencies(browser, site_url, lang, queries)
             browser.close()
@@ -101,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"articles per language: {args.articles}   build: {result['build_s']} s")
     print(f"{'lang':<5}{'docs':>7}{'index KB':>10}{'gzip KB':>9}{'ready s':>9}{'median ms':>11}{'p95 ms':>8}{'max ms':>8}")
-    for lang in LANGUAGES:
+    for lang in site_languages().codes:
         size, timing = result["index"][lang], result["latency"][lang]
         print(f"{lang:<5}{size['docs']:>7}{size['raw'] / 1024:>10.0f}{size['gzip'] / 1024:>9.0f}"
               f"{timing['ready_s']:>9}{timing['median_ms']:>11}{timing['p95_ms']:>8}{timing['max_ms']:>8}")

@@ -22,11 +22,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from helpcentre.browser import chromium_missing_reason, launch, search_results, serve  # noqa: E402
-from helpcentre.content import language_prefix  # noqa: E402
-from helpcentre.search import BrowserSearch  # noqa: E402
+from helpcentre_tools.browser import chromium_missing_reason, launch, search_results, serve
+from helpcentre_tools import site_languages
+from helpcentre_tools.search_model import BrowserSearch
 
 
 @dataclass
@@ -48,7 +46,7 @@ def article_id(location: str) -> str:
 
 
 def load_index(site_dir: Path, lang: str) -> dict:
-    prefix = language_prefix(lang)
+    prefix = site_languages().prefix(lang)
     return json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
@@ -59,7 +57,7 @@ def evaluate(search: BrowserSearch, queries: list[dict]) -> list[Outcome]:
 
 def evaluate_in_browser(browser, site_url: str, lang: str, queries: list[dict]) -> list[Outcome]:
     page = browser.new_page()
-    prefix = language_prefix(lang)
+    prefix = site_languages().prefix(lang)
     page.goto(f"{site_url}/{prefix}")
     outcomes = []
     for query in queries:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcentre.browser import chromium_missing_reason, launch, serve
+from helpcentre_tools.browser import chromium_missing_reason, launch, serve
 from support import FIXTURES, build, make_project
 
 

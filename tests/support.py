@@ -8,17 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpcentre.cli import load_project
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 # Screenshots and reports the browser tests leave for people to look at.
 ARTIFACTS = ROOT / "test-artifacts"
 ARTIFACTS.mkdir(exist_ok=True)
-# The real docs' static files, so fixture sites load the same CSS and icon.
-STATIC_DIRS = ("assets", "stylesheets")
+# The real site's configuration, as the plugin and the checks read it.
+PROJECT = load_project(ROOT / "mkdocs.yml", root=ROOT)
+LANGUAGES = PROJECT.languages
+# The real docs' static files (the icon), so fixture sites look the same.
+STATIC_DIRS = ("assets",)
 
 
 def make_project(destination: Path, docs: Path | None = None, overlay: Path | None = None) -> Path:
-    """A copy of the project (config, hooks, scripts) with `docs` as docs/,
+    """A copy of the project (config, theme partials, scripts) with `docs` as docs/,
     then the files of `overlay` copied over it."""
     destination.mkdir(parents=True, exist_ok=True)
     for config in ("mkdocs.yml", ".markdownlint-cli2.yaml"):
@@ -41,9 +46,10 @@ def environment() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-def build(project: Path, site_dir: str = "site", **extra_env: str) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: str = "site", core: str = "properdocs", **extra_env: str) -> subprocess.CompletedProcess:
+    """A strict build on ProperDocs (what `make build` runs) or on MkDocs 1.6.1."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        [sys.executable, "-m", core, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", site_dir],
         cwd=project, capture_output=True, text=True, env={**environment(), **extra_env}, timeout=600,
     )
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpcentre.browser import search_results, serve, type_like_a_person
+from helpcentre_tools.browser import search_results, serve, type_like_a_person
 from support import ARTIFACTS, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

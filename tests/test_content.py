@@ -7,9 +7,9 @@ import re
 import pytest
 
 from helpcentre.content import ARTICLE_TYPES, Catalogue
-from support import ROOT, run_script
+from support import LANGUAGES, ROOT, run_script
 
-CATALOGUE = Catalogue.load(ROOT / "docs", ROOT)
+CATALOGUE = Catalogue.load(ROOT / "docs", LANGUAGES, display_root=ROOT)
 ARTICLES = [doc for doc in CATALOGUE.documents if doc.kind == "article"]
 
 

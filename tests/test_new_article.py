@@ -24,7 +24,7 @@ def project(project) -> Path:
 @pytest.mark.parametrize("article_type", ["troubleshooting", "how-to", "reference"])
 def test_new_article_passes_every_check_and_builds(project, article_type):
     result = run_script(project, "new_article.py", "account", "card-declined", "--type", article_type,
-                        "--title-zh", "银行卡被拒", "--title-en", "Card declined")
+                        "--title", "zh=银行卡被拒", "--title", "en=Card declined")
     assert result.returncode == 0, result.stderr
     for lang in ("zh", "en"):
         text = (project / f"docs/account/card-declined.{lang}.md").read_text(encoding="utf-8")
@@ -49,6 +49,8 @@ def test_new_article_passes_every_check_and_builds(project, article_type):
     (["account", "Bad_Slug", "--type", "how-to"], "not a valid slug"),
     (["account", "sample", "--type", "how-to"], "already exists"),
     (["account", "x", "--type", "faq"], "unknown type 'faq'"),
+    (["account", "x", "--type", "how-to", "--title", "ja=カード"], "unknown language ja"),
+    (["account", "x", "--type", "how-to", "--title", "Card declined"], "--title takes LANG=TITLE"),
 ])
 def test_refuses_bad_input_and_writes_nothing(project, args, message):
     before = sorted(p.name for p in (project / "docs/account").iterdir())

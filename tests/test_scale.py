@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpcentre.generate import generate_articles
+from helpcentre_tools.generate import generate_articles
 from support import ROOT, build, make_project
 
 SIDEBAR_ARTICLES = 25

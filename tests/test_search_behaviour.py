@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpcentre.browser import search_results
-from helpcentre.lunr_js import porter_stem
-from helpcentre.search import BrowserSearch, material_segment, segment_chinese_query, transform
+from helpcentre_tools.browser import search_results
+from helpcentre_tools.lunr_js import porter_stem
+from helpcentre_tools.search_model import BrowserSearch, material_segment, segment_chinese_query, transform
 from search_report import load_index
 from support import ARTIFACTS
 

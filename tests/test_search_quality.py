@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpcentre.search import BrowserSearch
+from helpcentre_tools.search_model import BrowserSearch
 from search_report import agreement, evaluate, evaluate_in_browser, load_index, rates
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))

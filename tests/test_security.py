@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpcentre.browser import search_results, serve
+from helpcentre_tools.browser import search_results, serve
 from helpcentre.security import parse_headers_file
 
 CSP_PROBE = """

@@ -124,8 +124,11 @@ def test_robots_txt_and_sitemap(built_site):
 def test_not_found_pages_speak_their_language(built_site):
     zh = (built_site.root / "404.html").read_text(encoding="utf-8")
     en = (built_site.root / "en" / "404.html").read_text(encoding="utf-8")
-    assert '<html data-hc-root="/" lang="zh-Hans"' in zh and "<h1>找不到这个页面</h1>" in zh
-    assert '<html data-hc-root="/" lang="en"' in en and "find that page</h1>" in unescape(en)
+    assert '<html lang="zh-Hans"' in zh and "<h1>找不到这个页面</h1>" in zh
+    assert '<html lang="en"' in en and "find that page</h1>" in unescape(en)
+    # Which language roots exist, for hosts that serve the root 404 page everywhere (not-found.js).
+    assert '{"current": "", "languages": ["en/"], "root": "/"}' in zh
+    assert '{"current": "en/", "languages": ["en/"], "root": "/"}' in en
     assert 'action="/en/"' in en and 'action="/"' in zh
     assert '"base": "/en/"' in en
     for html in (zh, en):

@@ -61,7 +61,7 @@ def test_chinese_changed_later_makes_english_out_of_date(project):
     git(project, "commit", "-q", "-am", "zh update", when="2025-02-01")
     result = run_script(project, "translation_status.py")
     assert findings_of(result.stdout) == ["docs/account/sample.en.md:1: TRANSLATION-OUTDATED"]
-    assert "the Chinese version docs/account/sample.zh.md changed 2025-02-01" in result.stdout
+    assert "the 简体中文 version docs/account/sample.zh.md changed 2025-02-01" in result.stdout
     assert "--mark-reviewed docs/account/sample.en.md" in result.stdout
 
 
@@ -123,3 +123,26 @@ def test_markdown_report_for_pull_requests(project, tmp_path):
 def test_usage_errors_exit_2(project):
     assert run_script(project, "translation_status.py", "--docs-dir", "nowhere").returncode == 2
     assert run_script(project, "translation_status.py", "--mark-reviewed", "docs/contact.md").returncode == 2
+
+
+def test_any_number_of_languages_against_the_default(project):
+    """A third language is configuration: each translation is compared with the default language's page."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "          nav_translations: {}\n",
+        "          nav_translations: {}\n        - locale: fr\n          name: Français\n          build: true\n", 1),
+        encoding="utf-8")
+    source = (project / "docs" / "account" / "sample.zh.md").read_text(encoding="utf-8")
+    (project / "docs" / "account" / "sample.fr.md").write_text(
+        source.replace("## 排查 {#checklist}", "## Vérifier {#verifier}"),
+        encoding="utf-8")
+    result = run_script(project, "translation_status.py", "--no-git")
+    assert result.returncode == 1
+    found = findings_of(result.stdout)
+    assert "docs/account/sample.fr.md:10: TRANSLATION-HEADINGS" in found, result.stdout
+    missing = [f for f in found if f.endswith("TRANSLATION-MISSING")]
+    assert missing == sorted(["docs/account/index.zh.md:1: TRANSLATION-MISSING", "docs/contact.zh.md:1: TRANSLATION-MISSING",
+                              "docs/index.zh.md:1: TRANSLATION-MISSING"]), result.stdout
+    assert "there is no Français version: create docs/contact.fr.md" in result.stdout
+    marked = run_script(project, "translation_status.py", "--mark-reviewed", "docs/account/sample.fr.md")
+    assert marked.returncode == 0 and "translation_reviewed:" in (project / "docs/account/sample.fr.md").read_text()

@@ -1,38 +1,85 @@
-"""What the command-line checks share: the --docs-dir argument, the registry
-they need, and the report with its exit code (0 clean, 1 findings, 2 usage
-or configuration error)."""
+"""What the command-line checks share: the project they check (mkdocs.yml,
+loaded and validated by MkDocs itself, so the checks and the build agree on
+languages, extensions, templates and the plugin's settings), the report with
+its exit code (0 clean, 1 findings, 2 usage or configuration error)."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from helpcentre.findings import Finding, format_findings, summary
-from helpcentre.registry import Registry, load_registry
+from helpcentre.languages import LanguageError, Languages, languages_of
+from helpcentre.markdown_setup import MarkdownSetup
+from helpcentre.site import Site
+
+PLUGIN_NAME = "helpcentre"
 
 
 class UsageError(Exception):
     """Exit code 2, with the message on stderr."""
 
 
+@dataclass
+class Project:
+    config: object  # MkDocsConfig
+    languages: Languages
+    docs_dir: Path
+    root: Path
+
+    @property
+    def settings(self):
+        return self.config.plugins[PLUGIN_NAME].config
+
+    def site(self) -> Site:
+        """The content model of the docs folder, loaded once."""
+        settings = self.settings
+        return Site.load(self.docs_dir, self.root, self.languages, settings.registry, self.config.theme.get_env(),
+                         MarkdownSetup.of(self.config), settings.category_page_size, settings.templates_dir)
+
+
+def load_project(config_file: Path, docs_dir: Path | None = None, root: Path | None = None) -> Project:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not config_file.is_file():
+        raise UsageError(f"{config_file} not found: run the check from the project folder, or pass --config-file")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    try:
+        config = load_config(str(config_file))
+    except ConfigurationError as error:
+        raise UsageError(f"{config_file} is not a valid configuration: {error}") from error
+    if PLUGIN_NAME not in config.plugins:
+        raise UsageError(f"{config_file} does not use the {PLUGIN_NAME} plugin (plugins: - {PLUGIN_NAME})")
+    try:
+        languages = languages_of(config, config.plugins[PLUGIN_NAME].config)
+    except LanguageError as error:
+        raise UsageError(f"{config_file}: {error}") from error
+    docs = docs_dir if docs_dir is not None else Path(config.docs_dir)
+    if not docs.is_dir():
+        raise UsageError(f"{docs} is not a folder")
+    return Project(config, languages, docs, root or Path.cwd())
+
+
 def parser_for(doc: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
-    parser.add_argument("--docs-dir", default="docs", type=Path, help="the docs folder (default: docs)")
+    parser.add_argument("--config-file", default="mkdocs.yml", type=Path,
+                        help="the site's configuration (default: mkdocs.yml)")
+    parser.add_argument("--docs-dir", type=Path, help="the docs folder (default: the configuration's docs_dir)")
     return parser
 
 
-def require_docs_dir(docs_dir: Path) -> None:
-    if not docs_dir.is_dir():
-        raise UsageError(f"{docs_dir} is not a folder")
+def project_of(args) -> Project:
+    return load_project(args.config_file, args.docs_dir)
 
 
-def require_registry(docs_dir: Path, root: Path) -> Registry:
-    registry, findings = load_registry(docs_dir, root)
-    if registry is None:
-        print(format_findings(findings))
+def require_registry(site: Site) -> None:
+    if site.registry is None:
+        print(format_findings([f for f in site.findings if f.rule.startswith("REGISTRY")]))
         raise UsageError("the registry is invalid; fix it first")
-    return registry
 
 
 def report(findings: list[Finding], checked: int) -> int:

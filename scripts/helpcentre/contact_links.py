@@ -7,11 +7,12 @@
 2. No unofficial contact detail gets in: no phone number, email address,
    `mailto:`/`tel:` link, or link to a host outside the official domains.
 
-Checklists are found with the block rules of Python-Markdown's admonition
-and pymdownx.details processors (their own regular expressions), outside
-fenced code and HTML comments; their content is then rendered by
-Python-Markdown configured like the site, so reference links, nested lists,
-code spans and fenced code mean exactly what they mean on the page.
+Checklists are read from the page as the site renders it (the content
+model's one rendering with the site's extensions), so reference links,
+nested lists, code spans and fenced code mean exactly what they mean on the
+page; the line of each is found with the block rules of Python-Markdown's
+admonition and pymdownx.details processors, outside fenced code and HTML
+comments.
 """
 
 from __future__ import annotations
@@ -19,24 +20,18 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-import markdown
-from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
-from markdown.treeprocessors import Treeprocessor
 from pymdownx.details import DetailsProcessor
 
-from helpcentre.content import markdown_body, parse_front_matter
+from helpcentre.content import Document
 from helpcentre.findings import Finding
+from helpcentre.lines import prose_lines
+from helpcentre.site import CHECKLIST_CLASS as CHECKLIST_TYPE, Rendered
 
-CHECKLIST_TYPE = "checklist"
 CONTACT_PAGE = "contact.md"
-MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "def_list",
-                       "pymdownx.details", "pymdownx.superfences"]
-FENCE_OPEN = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -54,44 +49,11 @@ class ContactPolicy:
 # --- structure ---------------------------------------------------------------
 
 
-class _KeepTree(Treeprocessor):
-    """Runs after inline processing and keeps the finished element tree."""
-
-    def run(self, root):
-        self.md.kept_tree = root
-
-
-class _KeepTreeExtension(markdown.Extension):
-    def extendMarkdown(self, md):
-        md.treeprocessors.register(_KeepTree(md), "keep_tree", 0)
-
-
-def new_markdown() -> markdown.Markdown:
-    """A Python-Markdown instance configured like the site; reuse it across
-    files (it is reset per document) because building one is the slow part."""
-    return markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, _KeepTreeExtension()])
-
-
-def checklist_openings(lines: list[str]) -> list[int]:
-    """1-based lines that open a checklist, outside fenced code and comments."""
-    openings, fence, in_comment = [], None, False
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if in_comment:
-            in_comment = "-->" not in line
-            continue
-        if fence:
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-            continue
-        opened = FENCE_OPEN.match(line)
-        if opened:
-            fence = opened.group("fence")
-            continue
-        if stripped.startswith("<!--") and "-->" not in stripped:
-            in_comment = True
-            continue
-        text = line.lstrip()
+def checklist_openings(lines: list[str], first_line: int = 1) -> list[int]:
+    """File lines that open a checklist, outside fenced code and comments."""
+    openings = []
+    for line in prose_lines(lines, first_line):
+        text = line.text.lstrip()
         admonition = AdmonitionProcessor.RE.match(text)
         details = DetailsProcessor.START.match(text)
         kind = None
@@ -100,48 +62,16 @@ def checklist_openings(lines: list[str]) -> list[int]:
         elif details:
             kind = details.group(2) or details.group(4)
         if kind and CHECKLIST_TYPE in kind.split():
-            openings.append(number)
+            openings.append(line.number)
     return openings
 
 
-def checklist_regions(lines: list[str], openings: list[int]) -> list[str]:
-    """The text of each outermost checklist: its opening line and every line
-    after it that is blank or indented under it (the admonition block rule),
-    dedented to the opening's indentation."""
-    regions, covered_until = [], 0
-    for opening in openings:
-        if opening <= covered_until:
-            continue  # nested in the previous checklist, rendered with it
-        indent = len(lines[opening - 1]) - len(lines[opening - 1].lstrip())
-        end = opening
-        while end < len(lines) and (not lines[end].strip()
-                                    or len(lines[end]) - len(lines[end].lstrip()) >= indent + 4):
-            end += 1
-        regions.append("\n".join(line[indent:] for line in lines[opening - 1:end]))
-        covered_until = end
-    return regions
-
-
-def find_checklists(body: str, first_line: int, md: markdown.Markdown) -> list[Checklist]:
-    """Checklists with the links Python-Markdown finds in them. Only the
-    checklist blocks are rendered, with the page's reference definitions, so
-    reference-style links resolve as they do on the page."""
-    lines = body.split("\n")
-    openings = checklist_openings(lines)
-    if not openings:
-        return []
-    references = [line for line in lines if ReferenceProcessor.RE.match(line)]
-    md.reset()
-    md.convert("\n\n".join([*checklist_regions(lines, openings), "\n".join(references)]))
-    elements = [el for el in md.kept_tree.iter()
-                if el.tag in ("div", "details") and CHECKLIST_TYPE in (el.get("class") or "").split()]
-    numbers = [first_line - 1 + n for n in openings]
-    numbers += [first_line] * (len(elements) - len(numbers))
-    return [Checklist(number, tuple(_links(element))) for number, element in zip(numbers, elements)]
-
-
-def _links(element: etree.Element) -> list[str]:
-    return [a.get("href", "") for a in element.iter("a") if a.get("href")]
+def find_checklists(doc: Document, rendered: Rendered) -> list[Checklist]:
+    """Each checklist of the rendered page with its links, numbered by the
+    line that opens it in the source."""
+    numbers = checklist_openings(doc.body.split("\n"), doc.first_line)
+    numbers += [doc.first_line] * (len(rendered.checklists) - len(numbers))
+    return [Checklist(number, links) for number, links in zip(numbers, rendered.checklists)]
 
 
 # --- checks --------------------------------------------------------------------
@@ -269,13 +199,9 @@ def check_contact_details(path: str, lines: list[str], policy: ContactPolicy) ->
 # --- one file ------------------------------------------------------------------
 
 
-def check_markdown_file(path: str, rel: str, text: str, policy: ContactPolicy,
-                        md: markdown.Markdown) -> list[Finding]:
-    """All contact findings for one Markdown file; `rel` is its path below docs/."""
-    front = parse_front_matter(text)
-    body, first_line = markdown_body(text, front)
-    checklists = find_checklists(body, first_line, md)
-    article_type = front.meta.get("type") if isinstance(front.meta.get("type"), str) else None
-    type_line = front.key_lines.get("type", 1)
-    return (check_checklists(path, rel, checklists, article_type, type_line, policy)
-            + check_contact_details(path, text.split("\n"), policy))
+def check_document(doc: Document, rendered: Rendered, policy: ContactPolicy) -> list[Finding]:
+    """All contact findings for one page."""
+    article_type = doc.meta.get("type") if isinstance(doc.meta.get("type"), str) else None
+    return (check_checklists(doc.path, doc.rel, find_checklists(doc, rendered), article_type,
+                             doc.front.key_lines.get("type", 1), policy)
+            + check_contact_details(doc.path, doc.text.split("\n"), policy))

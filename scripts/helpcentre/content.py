@@ -1,4 +1,5 @@
-"""Read the docs tree: front matter with line numbers, and what each file is.
+"""The content model: every Markdown file under docs/, read and parsed once,
+with its front matter (and the line of every key) and what the file is.
 
 Layout (mkdocs-static-i18n, suffix structure):
 
@@ -15,16 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import frontmatter
 import yaml
 
 from helpcentre.findings import Finding, display_path
+from helpcentre.languages import Languages
 
-LANGUAGES = ("zh", "en")
-DEFAULT_LANGUAGE = "zh"
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 ARTICLE_TYPES = ("troubleshooting", "how-to", "reference")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -52,7 +52,7 @@ class FrontMatter:
 
 @dataclass(eq=False)
 class Document:
-    """One Markdown file under docs/, with its front matter."""
+    """One Markdown file under docs/: its text, read once, and its front matter."""
 
     path: str  # as shown in messages, e.g. docs/account/register.zh.md
     rel: str  # relative to docs/, posix: account/register.zh.md
@@ -61,6 +61,7 @@ class Document:
     kind: str  # article | category | page
     category: str | None
     slug: str
+    text: str
     front: FrontMatter
 
     @property
@@ -70,15 +71,36 @@ class Document:
     def line_of(self, key: str) -> int:
         return self.front.key_lines.get(key, self.front.end_line)
 
+    @cached_property
+    def _body(self) -> tuple[str, int]:
+        return markdown_body(self.text, self.front)
+
     @property
+    def body(self) -> str:
+        """The Markdown MkDocs hands to plugins: the text after the front matter."""
+        return self._body[0]
+
+    @property
+    def first_line(self) -> int:
+        """The file line the body starts on."""
+        return self._body[1]
+
+    @cached_property
     def keyword_set(self) -> frozenset[str]:
-        if not hasattr(self, "_keyword_set"):
-            self._keyword_set = frozenset(str(k).casefold() for k in self.meta.get("keywords", []) or [])
-        return self._keyword_set
+        return frozenset(str(k).casefold() for k in self.meta.get("keywords", []) or [])
 
     def rel_without_lang(self) -> str:
         """The link target other pages use: static-i18n maps it per language."""
         return f"{self.stem}.md"
+
+    @property
+    def url_path(self) -> str:
+        """The page's URL below its language root: account/register/."""
+        return page_path(self.rel_without_lang())
+
+    @property
+    def is_home(self) -> bool:
+        return self.kind == "page" and self.slug == "index"
 
     @property
     def order(self) -> float:
@@ -138,11 +160,6 @@ def parse_front_matter(text: str) -> FrontMatter:
     return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line)
 
 
-def language_prefix(lang: str) -> str:
-    """Where a language lives below the site root: "" for Chinese, "en/"."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
 def page_path(docs_rel: str) -> str:
     """The URL path, below its language root, of the page a docs path
     (without language) builds: account/x.md -> account/x/, account/index.md
@@ -173,14 +190,16 @@ def markdown_body(text: str, front: FrontMatter) -> tuple[str, int]:
     return stripped, start
 
 
-def classify(rel: str) -> tuple[str, str | None, str, str] | None:
+
+def classify(rel: str, codes: tuple[str, ...]) -> tuple[str, str | None, str, str] | None:
     """Return (kind, category, slug, lang) for a docs-relative path, or None
-    when the file name has no language suffix."""
+    when the file name has no language suffix of the site."""
     posix = PurePosixPath(rel)
-    name_parts = posix.name.split(".")
-    if len(name_parts) != 3 or name_parts[1] not in LANGUAGES or name_parts[2] != "md":
+    if not posix.name.endswith(".md"):
         return None
-    slug, lang = name_parts[0], name_parts[1]
+    slug, _, lang = posix.name[: -len(".md")].rpartition(".")
+    if not slug or lang not in codes or "." in slug:
+        return None
     folders = posix.parent.parts
     if not folders:
         return ("page", None, slug, lang)
@@ -190,23 +209,23 @@ def classify(rel: str) -> tuple[str, str | None, str, str] | None:
     return ("article", category, slug, lang)
 
 
-def read_document(docs_dir: Path, file: Path, display_root: Path | None = None) -> Document | Finding:
+def read_document(docs_dir: Path, file: Path, languages: Languages,
+                  display_root: Path | None = None) -> Document | Finding:
     rel = file.relative_to(docs_dir).as_posix()
     display = display_path(file, display_root)
-    classified = classify(rel)
+    classified = classify(rel, languages.codes)
     if classified is None:
         stem = rel[: -len(".md")]
-        return Finding(display, 1, "FILENAME-LANGUAGE",
-                       f"the file name needs a language suffix: rename it to {stem}.zh.md "
-                       f"(Chinese) or {stem}.en.md (English)")
+        choices = " or ".join(f"{stem}.{lang.code}.md ({lang.name})" for lang in languages)
+        return Finding(display, 1, "FILENAME-LANGUAGE", f"the file name needs a language suffix: rename it to {choices}")
     kind, category, slug, lang = classified
     stem = rel[: -len(f".{lang}.md")]
     text = file.read_text(encoding="utf-8")
-    return Document(display, rel, lang, stem, kind, category, slug, parse_front_matter(text))
+    return Document(display, rel, lang, stem, kind, category, slug, text, parse_front_matter(text))
 
 
-def markdown_files(docs_dir: Path) -> list[Path]:
-    return sorted(path for path in docs_dir.rglob("*.md") if "templates" not in path.relative_to(docs_dir).parts)
+def markdown_files(docs_dir: Path, templates_dir: str = "templates") -> list[Path]:
+    return sorted(path for path in docs_dir.rglob("*.md") if templates_dir not in path.relative_to(docs_dir).parts)
 
 
 def check_document(doc: Document) -> list[Finding]:
@@ -260,36 +279,38 @@ _HOW_TO_FILL = {
 }
 
 
-def check_tree(documents: list[Document]) -> list[Finding]:
+def check_tree(documents: list[Document], languages: Languages) -> list[Finding]:
     """Rules across files: translations exist and agree, categories are known."""
     findings: list[Finding] = []
     by_stem: dict[str, dict[str, Document]] = {}
     for doc in documents:
         by_stem.setdefault(doc.stem, {})[doc.lang] = doc
     categories = {doc.category for doc in documents if doc.kind == "category"}
+    default = languages.default.code
     for _, versions in sorted(by_stem.items()):
-        for lang in LANGUAGES:
-            if lang in versions:
+        present = versions.get(default) or next(iter(versions.values()))
+        for lang in languages:
+            if lang.code in versions:
                 continue
-            present = next(iter(versions.values()))
-            missing = present.path[: -len(f".{present.lang}.md")] + f".{lang}.md"
+            missing = present.path[: -len(f".{present.lang}.md")] + f".{lang.code}.md"
             findings.append(Finding(present.path, 1, "TRANSLATION-MISSING",
-                                    f"there is no {LANGUAGE_NAMES[lang]} version: create {missing} "
-                                    f"(every page exists in both languages)"))
-        if len(versions) == len(LANGUAGES):
-            types = {lang: doc.meta.get("type") for lang, doc in versions.items()}
-            # An invalid or missing type is already reported on its own file.
-            comparable = all(t in ARTICLE_TYPES for t in types.values())
-            if comparable and len(set(types.values())) > 1:
-                english = versions["en"]
-                findings.append(Finding(english.path, english.line_of("type"), "TRANSLATION-TYPE",
-                                        f"type '{types['en']}' differs from the Chinese version's "
-                                        f"'{types['zh']}'; both languages must have the same type"))
+                                    f"there is no {lang.name} version: create {missing} "
+                                    f"(every page exists in every language: {languages.described()})"))
+        source = versions.get(default)
+        if source is None or source.meta.get("type") not in ARTICLE_TYPES:
+            continue  # an invalid or missing type is reported on its own file
+        for lang, doc in versions.items():
+            theirs = doc.meta.get("type")
+            if lang != default and theirs in ARTICLE_TYPES and theirs != source.meta["type"]:
+                findings.append(Finding(doc.path, doc.line_of("type"), "TRANSLATION-TYPE",
+                                        f"type '{theirs}' differs from the {languages.default.name} version's "
+                                        f"'{source.meta['type']}'; every language must have the same type"))
+    index_files = "/".join(f"index.{lang.code}.md" for lang in languages)
     for doc in documents:
         if doc.kind == "article" and doc.category not in categories:
             known = ", ".join(sorted(c for c in categories if c)) or "none yet"
             findings.append(Finding(doc.path, 1, "CATEGORY-UNKNOWN",
-                                    f"'{doc.category}' is not a category (it has no index.zh.md/index.en.md); "
+                                    f"'{doc.category}' is not a category (it has no {index_files}); "
                                     f"move the article into one of: {known}"))
         if doc.kind == "article" and doc.rel.count("/") > 1:
             findings.append(Finding(doc.path, 1, "CATEGORY-DEPTH",
@@ -307,20 +328,26 @@ class Catalogue:
 
     def __post_init__(self):
         self._by_key = {(doc.stem, doc.lang): doc for doc in self.documents}
+        self._by_rel = {doc.rel: doc for doc in self.documents}
         self._listings: dict[tuple, list[Document]] = {}
+        self._by_keyword: dict[tuple[str, str], list[Document]] | None = None
 
     @classmethod
-    def load(cls, docs_dir: Path, display_root: Path | None = None) -> "Catalogue":
+    def load(cls, docs_dir: Path, languages: Languages, templates_dir: str = "templates",
+             display_root: Path | None = None) -> "Catalogue":
         documents, findings = [], []
-        for file in markdown_files(docs_dir):
-            result = read_document(docs_dir, file, display_root)
+        for file in markdown_files(docs_dir, templates_dir):
+            result = read_document(docs_dir, file, languages, display_root)
             if isinstance(result, Finding):
                 findings.append(result)
             else:
                 documents.append(result)
                 findings.extend(check_document(result))
-        findings.extend(check_tree(documents))
+        findings.extend(check_tree(documents, languages))
         return cls(documents, findings)
+
+    def by_rel(self, rel: str) -> Document | None:
+        return self._by_rel.get(rel)
 
     def get(self, stem: str, lang: str) -> Document | None:
         return self._by_key.get((stem, lang))
@@ -339,8 +366,8 @@ class Catalogue:
     def keyword_neighbours(self, doc: Document) -> dict[Document, int]:
         """Articles of the same language sharing keywords with `doc`, with
         how many they share."""
-        if not hasattr(self, "_by_keyword"):
-            self._by_keyword: dict[tuple[str, str], list[Document]] = {}
+        if self._by_keyword is None:
+            self._by_keyword = {}
             for other in self.documents:
                 if other.kind == "article":
                     for word in other.keyword_set:

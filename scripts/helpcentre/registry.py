@@ -12,10 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from helpcentre.content import LANGUAGES, compose_and_load
+from helpcentre.content import compose_and_load
 from helpcentre.findings import Finding, display_path
 
-REGISTRY_FILE = "registry.yml"
 CHANNEL_IDS = ("chat", "phone", "email", "social")
 CHANNEL_TEXT_FIELDS = ("name", "summary", "hours", "response", "best_for")
 # Interface text the renderers need, in every language.
@@ -24,7 +23,7 @@ LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_
           "search_help_text", "search_help_browse", "search_help_contact", "updated", "still_need_help",
           "still_need_help_text", "feedback_question", "feedback_yes", "feedback_no", "feedback_thanks",
           "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home",
-          "all_articles", "page_title", "pager")
+          "all_articles", "page_title", "pager", "colon")
 
 
 @dataclass
@@ -70,8 +69,9 @@ class Registry:
         return True
 
 
-def load_registry(docs_dir: Path, display_root: Path | None = None) -> tuple[Registry | None, list[Finding]]:
-    path = docs_dir / REGISTRY_FILE
+def load_registry(path: Path, languages: tuple[str, ...],
+                  display_root: Path | None = None) -> tuple[Registry | None, list[Finding]]:
+    """The registry at `path`, validated for every language code in `languages`."""
     display = display_path(path, display_root)
     if not path.is_file():
         return None, [Finding(display, 1, "REGISTRY-MISSING",
@@ -84,7 +84,7 @@ def load_registry(docs_dir: Path, display_root: Path | None = None) -> tuple[Reg
         return None, [Finding(display, 1 + (mark.line if mark else 0), "REGISTRY-YAML",
                               f"the registry is not valid YAML: {error.problem}")]
     registry = Registry(data if isinstance(data, dict) else {}, display)
-    findings = validate_registry(registry, _key_lines(root))
+    findings = validate_registry(registry, _key_lines(root), languages)
     return (registry if not findings else None), findings
 
 
@@ -98,7 +98,7 @@ def _key_lines(node, prefix: str = "") -> dict[str, int]:
     return lines
 
 
-def validate_registry(registry: Registry, key_lines: dict[str, int]) -> list[Finding]:
+def validate_registry(registry: Registry, key_lines: dict[str, int], languages: tuple[str, ...]) -> list[Finding]:
     findings: list[Finding] = []
 
     def problem(key: str, message: str) -> None:
@@ -112,7 +112,7 @@ def validate_registry(registry: Registry, key_lines: dict[str, int]) -> list[Fin
     domains = data.get("official_domains")
     if not isinstance(domains, list) or not domains or not all(isinstance(d, str) for d in domains):
         problem("official_domains", "'official_domains' must list the hosts articles may link to")
-    for lang in LANGUAGES:
+    for lang in languages:
         if not _has_lang(data.get("site_name"), lang):
             problem("site_name", f"'site_name' needs a {lang} text")
     channels = data.get("channels")
@@ -131,19 +131,19 @@ def validate_registry(registry: Registry, key_lines: dict[str, int]) -> list[Fin
             problem(key, f"channel '{channel_id}' must be a mapping of its details")
             continue
         for field_name in CHANNEL_TEXT_FIELDS:
-            for lang in LANGUAGES:
+            for lang in languages:
                 if not _has_lang(channel.get(field_name), lang):
                     problem(f"{key}.{field_name}", f"channel '{channel_id}' needs '{field_name}' in {lang}")
         if not any(name in channel for name in ("how", "detail")):
             problem(key, f"channel '{channel_id}' needs 'how' (text) or 'detail' (number, address or handle)")
     labels = data.get("labels") if isinstance(data.get("labels"), dict) else {}
     for label in LABELS:
-        for lang in LANGUAGES:
+        for lang in languages:
             if not _has_lang(labels.get(label), lang):
                 problem(f"labels.{label}" if label in labels else "labels",
                         f"'labels.{label}' needs a {lang} text")
     for part in ("title", "text"):
-        for lang in LANGUAGES:
+        for lang in languages:
             if not _has_lang((data.get("official_notice") or {}).get(part), lang):
                 problem(f"official_notice.{part}", f"'official_notice.{part}' needs a {lang} text")
     return findings

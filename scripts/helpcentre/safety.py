@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from helpcentre.findings import Finding
+from helpcentre.lines import source_lines
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 RULES = (
     ("HTML-SCRIPT", re.compile(r"<\s*script\b", re.I), "a <script> element"),
@@ -24,17 +24,15 @@ RULES = (
 
 
 def check_unsafe_html(path: str, text: str) -> list[Finding]:
-    findings, fence = [], False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if FENCE.match(line):
-            fence = not fence
+    """Every line of the file outside fenced code, front matter included."""
+    findings = []
+    for line in source_lines(text.split("\n")):
+        if line.in_code:
             continue
-        if fence:
-            continue
-        visible = CODE_SPAN.sub("", line)
+        visible = CODE_SPAN.sub("", line.text)
         for rule, pattern, what in RULES:
             if pattern.search(visible):
-                findings.append(Finding(path, number, rule,
+                findings.append(Finding(path, line.number, rule,
                                         f"{what} is not allowed in an article: content can't carry code. "
                                         "Describe the step in words, or show markup inside `code`"))
     return findings

@@ -1,30 +1,30 @@
-"""What search engines read: language alternates, Open Graph tags and
+"""What search engines read, as data for the theme's head partial
+(overrides/partials/hc-head.html): language alternates, Open Graph tags and
 schema.org JSON-LD, built from the page's front matter, the catalogue and
 the registry."""
 
 from __future__ import annotations
 
-import html
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 
-from helpcentre.content import DEFAULT_LANGUAGE, LANGUAGES, Catalogue, Document, language_prefix, page_path
+from helpcentre.content import Catalogue, Document
+from helpcentre.languages import Languages
 from helpcentre.registry import Registry
 
-OG_LOCALES = {"zh": "zh_CN", "en": "en_US"}
-HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 MAX_STEPS = 20
 
 
-def language_url(site_url: str, lang: str, path: str) -> str:
-    return f"{site_url.rstrip('/')}/{language_prefix(lang)}{path}"
+@dataclass(frozen=True)
+class SiteUrls:
+    site_url: str
+    languages: Languages
 
-
-def doc_path(doc: Document) -> str:
-    """The URL path of a page below its language root: account/register/."""
-    return page_path(doc.rel_without_lang())
+    def of(self, lang: str, path: str) -> str:
+        return f"{self.site_url.rstrip('/')}/{self.languages.prefix(lang)}{path}"
 
 
 class _ListItems(HTMLParser):
@@ -60,13 +60,13 @@ def steps_of(content_html: str) -> list[str]:
     return parser.items[:MAX_STEPS]
 
 
-def breadcrumbs(doc: Document, catalogue: Catalogue, site_url: str, home_title: str) -> dict:
-    items = [(home_title, language_url(site_url, doc.lang, ""))]
+def breadcrumbs(doc: Document, catalogue: Catalogue, urls: SiteUrls, home_title: str) -> dict:
+    items = [(home_title, urls.of(doc.lang, ""))]
     if doc.category:
         category = catalogue.get(f"{doc.category}/index", doc.lang)
         if category is not None and category is not doc:
-            items.append((str(category.meta["title"]), language_url(site_url, doc.lang, doc_path(category))))
-    items.append((str(doc.meta["title"]), language_url(site_url, doc.lang, doc_path(doc))))
+            items.append((str(category.meta["title"]), urls.of(doc.lang, category.url_path)))
+    items.append((str(doc.meta["title"]), urls.of(doc.lang, doc.url_path)))
     return {
         "@type": "BreadcrumbList",
         "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": url}
@@ -74,14 +74,14 @@ def breadcrumbs(doc: Document, catalogue: Catalogue, site_url: str, home_title: 
     }
 
 
-def structured_data(doc: Document, catalogue: Catalogue, registry: Registry, site_url: str,
+def structured_data(doc: Document, catalogue: Catalogue, registry: Registry, urls: SiteUrls,
                     title: str, description: str, content_html: str, updated: date | None) -> list[dict]:
     """schema.org objects for a page: HowTo for how-to and troubleshooting
     articles, Article for reference, WebSite with a search action for the
     home page, ContactPage for the contact page, CollectionPage for a category."""
-    lang = HTML_LANG[doc.lang]
-    url = language_url(site_url, doc.lang, doc_path(doc))
-    publisher = {"@type": "Organization", "name": registry.brand, "url": site_url}
+    lang = urls.languages.get(doc.lang).html_lang
+    url = urls.of(doc.lang, doc.url_path)
+    publisher = {"@type": "Organization", "name": registry.brand, "url": urls.site_url}
     home = catalogue.get("index", doc.lang)
     home_title = str(home.meta["title"]) if home else registry.brand
     graph: list[dict] = []
@@ -97,12 +97,12 @@ def structured_data(doc: Document, catalogue: Catalogue, registry: Registry, sit
             if updated:
                 article["dateModified"] = updated.isoformat()
             graph.append(article)
-        graph.append(breadcrumbs(doc, catalogue, site_url, home_title))
+        graph.append(breadcrumbs(doc, catalogue, urls, home_title))
     elif doc.kind == "category":
         graph.append({"@type": "CollectionPage", "name": title, "description": description,
                       "inLanguage": lang, "url": url})
-        graph.append(breadcrumbs(doc, catalogue, site_url, home_title))
-    elif doc.slug == "index":
+        graph.append(breadcrumbs(doc, catalogue, urls, home_title))
+    elif doc.is_home:
         graph.append({
             "@type": "WebSite", "name": registry.text("site_name", doc.lang), "url": url, "inLanguage": lang,
             "publisher": publisher,
@@ -112,7 +112,7 @@ def structured_data(doc: Document, catalogue: Catalogue, registry: Registry, sit
     elif doc.slug == "contact":
         channels = registry.data["channels"]
         point = {"@type": "ContactPoint", "contactType": "customer support",
-                 "availableLanguage": [HTML_LANG[code] for code in LANGUAGES]}
+                 "availableLanguage": [language.html_lang for language in urls.languages]}
         if "phone" in channels and "detail" in channels["phone"]:
             point["telephone"] = registry.text("channels.phone.detail", doc.lang)
         if "email" in channels and "detail" in channels["email"]:
@@ -122,39 +122,26 @@ def structured_data(doc: Document, catalogue: Catalogue, registry: Registry, sit
     return [{"@context": "https://schema.org", **item} for item in graph]
 
 
-def head_tags(doc: Document, catalogue: Catalogue, site_url: str, site_name: str,
-              title: str, description: str) -> str:
-    """hreflang alternates (absolute URLs) and Open Graph / Twitter tags."""
-    url = language_url(site_url, doc.lang, doc_path(doc))
-    tags = []
-    for lang in LANGUAGES:
-        if catalogue.get(doc.stem, lang) is not None:
-            # The leading space keeps Material's sitemap-based language switch
-            # from fetching <page>/sitemap.xml for each alternate (it selects
-            # link[rel=alternate] exactly); rel is a token list, so browsers
-            # and crawlers read the same "alternate" relation.
-            tags.append(f'<link rel=" alternate" hreflang="{lang}" '
-                        f'href="{language_url(site_url, lang, doc_path(doc))}">')
-    default = language_url(site_url, DEFAULT_LANGUAGE, doc_path(doc))
-    tags.append(f'<link rel=" alternate" hreflang="x-default" href="{default}">')
-    og = {
-        "og:type": "article" if doc.kind == "article" else "website",
-        "og:site_name": site_name, "og:title": title, "og:description": description, "og:url": url,
-        "og:locale": OG_LOCALES[doc.lang],
-    }
-    tags += [f'<meta property="{key}" content="{html.escape(value)}">' for key, value in og.items()]
-    tags += [f'<meta property="og:locale:alternate" content="{OG_LOCALES[lang]}">'
-             for lang in LANGUAGES if lang != doc.lang and catalogue.get(doc.stem, lang) is not None]
-    tags += ['<meta name="twitter:card" content="summary">',
-             f'<meta name="twitter:title" content="{html.escape(title)}">',
-             f'<meta name="twitter:description" content="{html.escape(description)}">']
-    return "\n".join(tags)
+def alternates(doc: Document, catalogue: Catalogue, urls: SiteUrls) -> list[dict]:
+    """hreflang alternates (absolute URLs): every language the page exists in, and x-default."""
+    found = [{"hreflang": lang.code, "href": urls.of(lang.code, doc.url_path)}
+             for lang in urls.languages if catalogue.get(doc.stem, lang.code) is not None]
+    return found + [{"hreflang": "x-default", "href": urls.of(urls.languages.default.code, doc.url_path)}]
 
 
-def json_ld_tags(objects: list[dict]) -> str:
-    return "\n".join(
-        '<script type="application/ld+json">'
-        + json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c")
-        + "</script>"
-        for obj in objects
-    )
+def open_graph(doc: Document, catalogue: Catalogue, urls: SiteUrls, site_name: str,
+               title: str, description: str) -> list[dict]:
+    """Open Graph properties in order (og:locale:alternate once per other language)."""
+    properties = [
+        ("og:type", "article" if doc.kind == "article" else "website"), ("og:site_name", site_name),
+        ("og:title", title), ("og:description", description), ("og:url", urls.of(doc.lang, doc.url_path)),
+        ("og:locale", urls.languages.get(doc.lang).og_locale),
+    ]
+    properties += [("og:locale:alternate", lang.og_locale) for lang in urls.languages
+                   if lang.code != doc.lang and catalogue.get(doc.stem, lang.code) is not None]
+    return [{"property": key, "content": value} for key, value in properties]
+
+
+def json_ld(obj: dict) -> str:
+    """JSON for a <script type="application/ld+json"> element: no "<" that could end it."""
+    return json.dumps(obj, ensure_ascii=False).replace("<", "\\u003c")

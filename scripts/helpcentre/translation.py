@@ -1,14 +1,15 @@
-"""Do the two language versions of a page still correspond?
+"""Does each translation of a page still correspond to the default language's?
 
 - Structure: the same headings (level and id), the same number of
   checklists with the same number of steps each, the same contact channels
   in the same order, the same images.
-- Freshness: a pair that a writer marked reviewed carries
-  `translation_reviewed: <zh>/<en>` in the English file: short hashes of both
-  files (without that line and without `keywords`, which differ by design). A side whose hash moved has changed since the
-  review, and the other side is out of date. Without a mark, git decides:
-  the side changed later (committed, or edited and not committed yet) makes
-  the other side out of date.
+- Freshness: a translation that a writer marked reviewed carries
+  `translation_reviewed: <source>/<translation>` in its front matter: short
+  hashes of the default-language file and of itself (without that line and
+  without `keywords`, which differ by design). A side whose hash moved has
+  changed since the review, and the other side is out of date. Without a
+  mark, git decides: the side changed later (committed, or edited and not
+  committed yet) makes the other side out of date.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-import markdown
-
-from helpcentre.contact_links import checklist_openings, checklist_regions
-from helpcentre.content import LANGUAGE_NAMES, FrontMatter, markdown_body, parse_front_matter
+from helpcentre.contact_links import checklist_openings
+from helpcentre.content import Document, parse_front_matter
 from helpcentre.findings import Finding
 from helpcentre.history import Change
+from helpcentre.languages import Languages
+from helpcentre.lines import prose_lines
+from helpcentre.site import Rendered
 
 MARK_KEY = "translation_reviewed"
 # Lines that may differ without the other language going out of date: the
@@ -31,7 +33,6 @@ UNSHARED_LINES = re.compile(rf"^(?:{MARK_KEY}|keywords):.*\n?", re.M)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 CONTACT_FRAGMENT = re.compile(r"contact\.md#([\w-]+)")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(UNSHARED_LINES.sub("", text).strip().encode("utf-8")).hexdigest()[:10]
 
 
-def review_mark(zh_text: str, en_text: str) -> str:
-    return f"{content_hash(zh_text)}/{content_hash(en_text)}"
+def review_mark(source_text: str, translation_text: str) -> str:
+    return f"{content_hash(source_text)}/{content_hash(translation_text)}"
 
 
 def with_review_mark(text: str, mark: str) -> str:
@@ -63,45 +64,25 @@ def with_review_mark(text: str, mark: str) -> str:
     return "\n".join(lines)
 
 
-def _outside_fences(lines: list[str]):
-    fence = False
-    for number, line in enumerate(lines, start=1):
-        if FENCE.match(line):
-            fence = not fence
-            continue
-        if not fence:
-            yield number, line
-
-
-def structure_of(text: str, md: markdown.Markdown) -> Structure:
-    front = parse_front_matter(text)
-    body, first_line = markdown_body(text, front)
-    lines = body.split("\n")
-    offset = first_line - 1
+def structure_of(doc: Document, rendered: Rendered, languages: Languages) -> Structure:
+    codes = "|".join(re.escape(code) for code in languages.codes)
+    language_suffix = re.compile(rf"\.(?:{codes})(?=\.\w+$)")
     headings, channels, images = [], [], []
-    for number, line in _outside_fences(lines):
-        heading = HEADING.match(line)
-        if heading and not line.startswith("#!"):
-            headings.append((len(heading.group(1)), heading.group(3) or "", offset + number))
-        channels += [(channel, offset + number) for channel in CONTACT_FRAGMENT.findall(line)]
-        images += [(re.sub(r"\.(zh|en)(?=\.\w+$)", "", src), offset + number) for src in IMAGE.findall(line)]
-    openings = checklist_openings(lines)
-    steps = []
-    if openings:
-        md.reset()
-        md.convert("\n\n".join(checklist_regions(lines, openings)))
-        for element in md.kept_tree.iter():
-            if element.tag in ("div", "details") and "checklist" in (element.get("class") or "").split():
-                first_list = next((child for child in element if child.tag == "ol"), None)
-                steps.append(len([li for li in first_list if li.tag == "li"]) if first_list is not None else 0)
-    checklists = tuple((offset + line, count) for line, count in zip(openings, steps))
+    for line in prose_lines(doc.body.split("\n"), doc.first_line):
+        heading = HEADING.match(line.text)
+        if heading and not line.text.startswith("#!"):
+            headings.append((len(heading.group(1)), heading.group(3) or "", line.number))
+        channels += [(channel, line.number) for channel in CONTACT_FRAGMENT.findall(line.text)]
+        images += [(language_suffix.sub("", src), line.number) for src in IMAGE.findall(line.text)]
+    openings = checklist_openings(doc.body.split("\n"), doc.first_line)
+    checklists = tuple(zip(openings, rendered.checklist_steps))
     return Structure(tuple(headings), checklists, tuple(channels), tuple(images))
 
 
 def compare_structure(source_path: str, source: Structure, path: str, translation: Structure,
-                      source_lang: str) -> list[Finding]:
+                      source_name: str) -> list[Finding]:
     """Findings on the translation file wherever it stops corresponding."""
-    name = LANGUAGE_NAMES[source_lang]
+    name = source_name
     findings = []
 
     def at(line: int, rule: str, message: str) -> None:
@@ -115,10 +96,10 @@ def compare_structure(source_path: str, source: Structure, path: str, translatio
             break
     else:
         if len(source.headings) != len(translation.headings):
-            extra = (source.headings + translation.headings)[min(len(source.headings), len(translation.headings))]
-            at(extra[2] if len(translation.headings) > len(source.headings) else 1, "TRANSLATION-HEADINGS",
+            surplus = (source.headings + translation.headings)[min(len(source.headings), len(translation.headings))]
+            at(surplus[2] if len(translation.headings) > len(source.headings) else 1, "TRANSLATION-HEADINGS",
                f"{len(translation.headings)} headings here, {len(source.headings)} in the {name} version "
-               f"{source_path}; add or remove {_heading(extra)} so they match")
+               f"{source_path}; add or remove {_heading(surplus)} so they match")
     if len(source.checklists) != len(translation.checklists):
         at(translation.checklists[0][0] if translation.checklists else 1, "TRANSLATION-CHECKLISTS",
            f"{len(translation.checklists)} checklist(s) here, {len(source.checklists)} in {source_path}; "
@@ -154,29 +135,39 @@ def _channels(items: list[str]) -> str:
                      for item in items) or "nothing"
 
 
-def freshness(paths: dict[str, str], texts: dict[str, str], fronts: dict[str, FrontMatter],
-              changes: dict[str, Change | None]) -> list[Finding]:
-    """Out-of-date findings for one pair; keys are language codes."""
-    other = {"zh": "en", "en": "zh"}
-    mark = fronts["en"].meta.get(MARK_KEY)
-    hint = f"python scripts/translation_status.py --mark-reviewed {paths['en']}"
-    if isinstance(mark, str) and "/" in mark:
-        reviewed = dict(zip(("zh", "en"), mark.split("/", 1)))
-        moved = [lang for lang in ("zh", "en") if content_hash(texts[lang]) != reviewed[lang]]
-        if moved == ["zh", "en"]:
-            return [Finding(paths["en"], fronts["en"].key_lines.get(MARK_KEY, 1), "TRANSLATION-OUTDATED",
-                            "both versions changed since they were marked reviewed; make them say the same, "
-                            f"then run {hint}")]
-        return [Finding(paths[other[lang]], 1, "TRANSLATION-OUTDATED",
-                        f"the {LANGUAGE_NAMES[lang]} version {paths[lang]} changed since this pair was reviewed; "
-                        f"bring this file up to date, then run {hint}") for lang in moved]
-    if changes["zh"] is None or changes["en"] is None or changes["zh"].sha == changes["en"].sha and changes["zh"].sha:
-        return []
-    if changes["zh"].timestamp == changes["en"].timestamp:
-        return []
-    newer = "zh" if changes["zh"].timestamp > changes["en"].timestamp else "en"
-    older = other[newer]
-    return [Finding(paths[older], 1, "TRANSLATION-OUTDATED",
-                    f"the {LANGUAGE_NAMES[newer]} version {paths[newer]} changed {changes[newer].label}, after this "
-                    f"file ({changes[older].label}); bring it up to date, then run {hint}")]
+@dataclass(frozen=True)
+class Side:
+    """One file of a (default language, translation) pair."""
 
+    doc: Document
+    name: str  # the language's name, for messages
+    change: Change | None  # its last change in git, or None
+
+
+def freshness(source: Side, translation: Side) -> list[Finding]:
+    """Out-of-date findings for one translation against the default language."""
+    mark = translation.doc.meta.get(MARK_KEY)
+    hint = f"python scripts/translation_status.py --mark-reviewed {translation.doc.path}"
+    if isinstance(mark, str) and "/" in mark:
+        reviewed = dict(zip(("source", "translation"), mark.split("/", 1)))
+        moved = [side for key, side in (("source", source), ("translation", translation))
+                 if content_hash(side.doc.text) != reviewed[key]]
+        if len(moved) == 2:
+            return [Finding(translation.doc.path, translation.doc.front.key_lines.get(MARK_KEY, 1),
+                            "TRANSLATION-OUTDATED", "both versions changed since they were marked reviewed; "
+                            f"make them say the same, then run {hint}")]
+        return [Finding(other.doc.path, 1, "TRANSLATION-OUTDATED",
+                        f"the {side.name} version {side.doc.path} changed since this pair was reviewed; "
+                        f"bring this file up to date, then run {hint}")
+                for side, other in ((source, translation), (translation, source)) if side in moved]
+    if source.change is None or translation.change is None:
+        return []
+    if source.change.sha == translation.change.sha and source.change.sha:
+        return []
+    if source.change.timestamp == translation.change.timestamp:
+        return []
+    newer, older = (source, translation) if source.change.timestamp > translation.change.timestamp \
+        else (translation, source)
+    return [Finding(older.doc.path, 1, "TRANSLATION-OUTDATED",
+                    f"the {newer.name} version {newer.doc.path} changed {newer.change.label}, after this "
+                    f"file ({older.change.label}); bring it up to date, then run {hint}")]

@@ -1,0 +1,91 @@
+/* Wraps Material's search worker to prepare each query the way its language's
+ * index was built, as the index's config says (scripts/helpcentre/search_index.py
+ * writes it; scripts/helpcentre_tools/search_model.py models the same steps):
+ *
+ * - A stemmed index ("stemmer" in config.pipeline, e.g. English): Material
+ *   appends "*" to every term and lunr skips its pipeline for wildcard terms,
+ *   so "locked*" never meets the indexed stem "lock". Each plain term goes
+ *   through lunr's trimmer, stop-word filter and stemmer.
+ * - A segmented index (config.segment_words, e.g. Chinese): Material cuts a
+ *   run of Han characters against the index vocabulary, but gives up on the
+ *   whole run when its first character starts no word. Here runs are cut by
+ *   forward maximum matching against the same vocabulary, dropping characters
+ *   that start no word and lunr.zh's stop words, so "收国外汇款要手续费吗"
+ *   becomes "国外 汇款 手续费".
+ *
+ * Loaded as the search worker by the helpcentre plugin (postprocess.py),
+ * with ?material=<Material's worker file> beside it. */
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
+const HAN_ONLY = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/
+const MAX_WORD = 8
+const ZH_STOP_WORDS = new Set(("的 一 不 在 人 有 是 为 為 以 于 於 上 他 而 后 後 之 来 來 及 了 因 下 可 到 由 这 這 与 與 也 此 但 并 並 个 個 其 已 无 無 小 我 们 們 起 最 再 今 去 好 只 又 或 很 亦 某 把 那 你 乃 它 吧 被 比 别 趁 当 當 从 從 得 打 凡 儿 兒 尔 爾 该 該 各 给 給 跟 和 何 还 還 即 几 幾 既 看 据 據 距 靠 啦 另 么 麽 每 嘛 拿 哪 您 凭 憑 且 却 卻 让 讓 仍 啥 如 若 使 谁 誰 虽 雖 随 隨 同 所 她 哇 嗡 往 些 向 沿 哟 喲 用 咱 则 則 怎 曾 至 致 着 著 诸 諸 自").split(" "))
+
+let stems = false
+let segments = false
+let vocabulary = new Set()
+
+function buildVocabulary(index) {
+  const separator = new RegExp(index.config.separator, "g")
+  const words = new Set()
+  for (const doc of index.docs)
+    for (const field of Object.keys(index.config.fields)) {
+      const value = doc[field]
+      if (typeof value !== "string")
+        continue
+      for (const token of value.replace(/<[^>]*>/g, " ").split(separator))
+        if (HAN_ONLY.test(token))
+          words.add(token)
+    }
+  return words
+}
+
+function segmentChinese(query) {
+  return query.replace(HAN_RUN, run => {
+    const words = []
+    for (let i = 0; i < run.length;) {
+      let length = Math.min(MAX_WORD, run.length - i)
+      while (length > 1 && !vocabulary.has(run.slice(i, i + length)))
+        length--
+      const word = run.slice(i, i + length)
+      if (vocabulary.has(word) && !ZH_STOP_WORDS.has(word))
+        words.push(word)
+      i += length
+    }
+    return ` ${words.join(" ")} `
+  }).replace(/\s+/g, " ").trim()
+}
+
+function stemEnglish(query) {
+  return query.split(/(\s+)/).map(part => {
+    if (!/^[A-Za-z][A-Za-z0-9']*$/.test(part))
+      return part
+    let token = new lunr.Token(part.toLowerCase(), {})
+    for (const fn of [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]) {
+      token = token && fn(token)
+      if (!token)
+        return ""
+    }
+    return token.toString()
+  }).join("").replace(/\s+/g, " ").trim()
+}
+
+function prepare(query) {
+  if (stems)
+    return stemEnglish(query) || query
+  if (segments)
+    return segmentChinese(query) || query
+  return query
+}
+
+addEventListener("message", ev => {
+  const message = ev.data
+  if (message.type === 0 /* SETUP */) {
+    stems = (message.data.config.pipeline || []).includes("stemmer")
+    segments = Boolean(message.data.config.segment_words)
+    vocabulary = segments ? buildVocabulary(message.data) : new Set()
+  } else if (message.type === 2 /* QUERY */) {
+    message.data = prepare(message.data)
+  }
+})
+
+importScripts(new URL(self.location.href).searchParams.get("material"))

@@ -1,0 +1,70 @@
+"""The plugin's typed configuration, under `plugins: - helpcentre:` in
+mkdocs.yml. A wrong value stops the build (and every check) with MkDocs'
+own message naming the option."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PositiveInt(c.Type):
+    def __init__(self, default: int):
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise base.ValidationError(f"expected a whole number of 1 or more, got {value!r}")
+        return value
+
+
+class HttpUrlOrEmpty(c.Type):
+    """An https:// (or http://) address, or "" for none."""
+
+    def __init__(self):
+        super().__init__(str, default="")
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise base.ValidationError(f"expected an http(s) address such as https://feedback.example.com/, "
+                                       f"or \"\" for none; got {value!r}")
+        return value
+
+
+class LanguageOptions(base.Config):
+    """What the help centre needs to know about one of mkdocs-static-i18n's
+    languages beyond its locale, name and URL."""
+
+    # BCP 47 tag for <html lang> (zh-Hans, zh-Hant, en); defaults to the locale.
+    html_lang = c.Optional(c.Type(str))
+    # Open Graph locale (zh_CN, en_US); defaults to the locale.
+    og_locale = c.Optional(c.Type(str))
+    # Babel locale for dates (zh_Hans_CN, en_US); defaults to the locale.
+    date_locale = c.Optional(c.Type(str))
+    # lunr pipeline of the language's search index; [] for languages that are
+    # segmented into words at build time instead of stemmed.
+    search_pipeline = c.ListOfItems(c.Choice(("trimmer", "stopWordFilter", "stemmer")),
+                                    default=["trimmer", "stopWordFilter", "stemmer"])
+    # Cut text into words with jieba (Chinese) in the index and in queries.
+    segment_words = c.Type(bool, default=False)
+
+
+class HelpCentreConfig(base.Config):
+    # The brand, contact channels, official domains and interface text, below docs_dir.
+    registry = c.Type(str, default="registry.yml")
+    # Folders below docs_dir that hold writers' templates, not pages.
+    templates_dir = c.Type(str, default="templates")
+    # Articles of the current category shown in the sidebar around the page.
+    sidebar_window = PositiveInt(default=25)
+    # Articles per category listing page (index, page-2, page-3 ...).
+    category_page_size = PositiveInt(default=25)
+    # Related articles under an article and behind "Was this helpful? No".
+    related_articles = PositiveInt(default=4)
+    # "Was this helpful?" answers are POSTed here as a JSON beacon; "" sends nothing.
+    feedback_endpoint = HttpUrlOrEmpty()
+    # Per-language settings, keyed by the locale used in mkdocs-static-i18n's `languages`.
+    languages = c.DictOfItems(c.SubConfig(LanguageOptions), default={})

@@ -1,0 +1,367 @@
+"""The help centre as one MkDocs plugin.
+
+Event order, stated once, against mkdocs-static-i18n ("i18n"). i18n runs its
+on_config, on_files, on_nav and on_post_build at priority -100; inside the
+on_post_build of the first language's build it runs the whole build again
+for every other language, each with its own on_config ... on_post_build.
+
+    on_config       100  the languages; refuse a build that cannot segment
+                         words (before Material's search plugin loads its
+                         jieba dictionary)
+    on_pre_build    100  the content gate: load the docs once per run and
+                         stop before anything is written if they are broken;
+                         the site name in the language i18n chose
+    on_files        -110 category listing pages 2, 3 ... of this language's
+                         files (after i18n chose them)
+    on_nav          0    order, sections and previous/next from front matter
+                         (before i18n's -100, as MkDocs runs it)
+    on_page_markdown 0   shortcodes (after i18n's admonition titles at 50)
+    on_page_context 0    article blocks, head tags and the sidebar window
+                         for the theme's partials (after i18n's, at 50)
+    on_template_context  the 404 page's panel
+    on_post_page    0    the one post-processing chain (postprocess.py)
+    on_post_template     the same chain for 404.html; one 404 page per language
+    on_post_build   -200 after i18n's -100, so after every other language's
+                         build: once every language is built, the per-language
+                         search indexes, robots.txt, security headers and
+                         security.txt
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from helpcentre import article, seo
+from helpcentre.checks import check_site
+from helpcentre.config import HelpCentreConfig
+from helpcentre.findings import format_findings
+from helpcentre.languages import LanguageError, Languages, languages_of
+from helpcentre.markdown_setup import MarkdownSetup
+from helpcentre.navigation import SectionLayout, arrange, show_sidebar
+from helpcentre.postprocess import PageView, finish
+from helpcentre.search_index import split_index
+from helpcentre.security import (
+    content_security_policy, headers_file, inline_script_hashes, nginx_snippet, origin_of, security_headers,
+    security_txt,
+)
+from helpcentre.content import page_path
+from helpcentre.shortcodes import ShortcodeError, expand, expand_inline, relative_url, render_category_page
+from helpcentre.site import Site
+
+FIRST = 100
+AFTER_I18N = -110
+AFTER_ALL_LANGUAGES = -200
+
+
+class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.languages: Languages | None = None
+        self.site: Site | None = None
+        self.site_signature: tuple = ()
+        self.listing_pages: set[str] = set()  # src_uri of generated category listing pages
+        self.sections: list[SectionLayout] = []
+        self.not_found_pages: dict[str, str] = {}
+        # mkdocs-static-i18n builds the other languages inside the first
+        # build's on_post_build, and leaves the theme's language at the last
+        # one: each build's language is pushed at its start, popped at its end.
+        self.builds_under_way: list[str] = []
+        self.languages_built: set[str] = set()
+
+    # --- content ---------------------------------------------------------------
+
+    @event_priority(FIRST)
+    def on_config(self, config):
+        try:
+            self.languages = languages_of(config, self.config)
+        except LanguageError as error:
+            raise PluginError(f"helpcentre: {error}") from error
+        require_word_segmentation(self.languages)
+        return config
+
+    @event_priority(FIRST)
+    def on_pre_build(self, config):
+        self.builds_under_way.append(self.current_language(config))
+        site = self.load_site(config)
+        findings = check_site(site)
+        if findings:
+            raise PluginError(f"the content has {len(findings)} problem(s); fix them and build again:\n"
+                              + format_findings(findings))
+        if site.registry is not None:
+            config.site_name = site.registry.text("site_name", self.current_language(config))
+
+    @event_priority(AFTER_I18N)
+    def on_files(self, files, config):
+        self.listing_pages = set()
+        for file in listing_page_files(self.site, self.current_language(config), config):
+            files.append(file)
+            self.listing_pages.add(file.src_uri)
+        return files
+
+    def on_nav(self, nav, config, files):
+        lang = self.current_language(config)
+        self.sections = arrange(nav, lambda page: self.site.document(page.file.src_uri, lang),
+                                lambda page: page.file.src_uri in self.listing_pages)
+        return nav
+
+    def on_page_markdown(self, markdown, page, config, files):
+        doc = self.site.document(page.file.src_uri, self.current_language(config))
+        if doc is None or self.site.registry is None:
+            return markdown
+        ctx = self.site.context(doc)
+        try:
+            for key in ("title", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = expand_inline(page.meta[key], ctx)
+        except ShortcodeError as error:
+            raise PluginError(f"{doc.path}:{doc.line_of('title')}: SHORTCODE-INVALID {error}") from error
+        # The gate expanded the file's own text already; another plugin may have changed it since.
+        expanded, findings = self.site.expanded(doc) if markdown == doc.body else (None, None)
+        if expanded is None:
+            expanded, findings = expand(ctx)
+        if findings:
+            raise PluginError(format_findings(findings))
+        return expanded
+
+    # --- pages -----------------------------------------------------------------
+
+    def on_page_context(self, context, page, config, nav):
+        lang = self.current_language(config)
+        show_sidebar(self.sections, page, self.config.sidebar_window,
+                     self.site.registry.text("labels.all_articles", lang))
+        doc = self.site.document(page.file.src_uri, lang)
+        page_url = self.url_path(page)
+        context["hc"] = {
+            "labels": self.labels(lang),
+            "search_help": self.search_help(lang, page_url),
+            **({"head": self.head(doc, page, config), "article": self.article(doc, page, page_url)}
+               if doc is not None else {}),
+        }
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        if template_name != "404.html":
+            return context
+        lang = self.current_language(config)
+        show_sidebar(self.sections, None, self.config.sidebar_window, "")
+        root = urlsplit(config.site_url or "/").path or "/"
+        context["hc"] = {"labels": self.labels(lang), "not_found": self.not_found(lang, root)}
+        return context
+
+    def on_post_page(self, output, page, config):
+        return finish(output, self.page_view(self.current_language(config)))
+
+    def on_post_template(self, output, template_name, config):
+        if template_name != "404.html":
+            return output
+        lang = self.current_language(config)
+        output = finish(output, self.page_view(lang))
+        self.not_found_pages[lang] = output
+        prefix = self.languages.prefix(lang)
+        if prefix:
+            target = Path(config.site_dir) / prefix / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        # MkDocs writes what this returns to site/404.html: the default language's.
+        return self.not_found_pages.get(self.languages.default.code, output)
+
+    # --- the whole site ----------------------------------------------------------
+
+    @event_priority(AFTER_ALL_LANGUAGES)
+    def on_post_build(self, config):
+        self.languages_built.add(self.builds_under_way.pop())
+        if self.builds_under_way or not set(self.languages.codes) <= self.languages_built:
+            return
+        self.languages_built = set()
+        site_dir = Path(config.site_dir)
+        write_search_indexes(site_dir, self.site, self.languages)
+        write_robots_txt(site_dir, config.site_url or "/")
+        write_security_files(site_dir, self.site, config.site_url or "/", self.config.feedback_endpoint)
+
+    def on_build_error(self, error):
+        self.builds_under_way, self.languages_built = [], set()
+
+    # --- helpers ------------------------------------------------------------------
+
+    def load_site(self, config) -> Site:
+        """The docs, read and checked once per run: the other languages' builds
+        (and a `mkdocs serve` rebuild with nothing changed) reuse them."""
+        docs_dir = Path(config.docs_dir)
+        signature = docs_signature(docs_dir)
+        if self.site is None or signature != self.site_signature:
+            root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
+            self.site = Site.load(docs_dir, root, self.languages, self.config.registry, config.theme.get_env(),
+                                  MarkdownSetup.of(config), self.config.category_page_size,
+                                  self.config.templates_dir)
+            self.site_signature = signature
+        return self.site
+
+    def current_language(self, config) -> str:
+        """The language being built: mkdocs-static-i18n sets the theme's language per build."""
+        lang = config.theme.get("language")
+        return lang if lang in self.languages.codes else self.languages.default.code
+
+    def url_path(self, page) -> str:
+        """The page's URL below the site root, with its language prefix."""
+        return page.url if page.url.endswith("/") or not page.url else page.url.rsplit("/", 1)[0] + "/"
+
+    def labels(self, lang: str) -> dict[str, str]:
+        return {name: self.site.registry.text(f"labels.{name}", lang) for name in self.site.registry.data["labels"]}
+
+    def page_view(self, lang: str) -> PageView:
+        language = self.languages.get(lang)
+        return PageView(language.html_lang, language.prefix, self.site.registry.text("labels.search_button", lang))
+
+    def link(self, lang: str, page_url: str):
+        """docs path (account/x.md) -> URL relative to the page at `page_url`, in `lang`."""
+        prefix = self.languages.prefix(lang)
+        return lambda docs_rel: relative_url(page_url, prefix + page_path(docs_rel))
+
+    def search_help(self, lang: str, page_url: str) -> dict:
+        link = self.link(lang, page_url)
+        return {"categories": article.article_list(self.site.catalogue.categories(lang), link),
+                "channels": article.channel_links(self.site.registry, lang, link)}
+
+    def not_found(self, lang: str, root: str) -> dict:
+        """Links are absolute: a 404 page is served at any depth."""
+        language_root = root + self.languages.prefix(lang)
+
+        def link(docs_rel: str) -> str:
+            return language_root + page_path(docs_rel)
+
+        return {"root": language_root, "site_root": root,
+                "language_prefixes": [language.prefix for language in self.languages.others],
+                "current_prefix": self.languages.prefix(lang),
+                "categories": article.article_list(self.site.catalogue.categories(lang), link),
+                "channels": article.channel_links(self.site.registry, lang, link)}
+
+    def head(self, doc, page, config) -> dict:
+        urls = seo.SiteUrls(config.site_url or "/", self.languages)
+        title, description = page.title, page.meta.get("description", "")
+        if doc.is_home:
+            title = config.site_name
+        objects = seo.structured_data(doc, self.site.catalogue, self.site.registry, urls, title, description,
+                                      page.content or "",
+                                      self.site.last_changed(doc) if doc.kind == "article" else None)
+        return {"title": config.site_name if doc.is_home else None,
+                "alternates": seo.alternates(doc, self.site.catalogue, urls),
+                "open_graph": seo.open_graph(doc, self.site.catalogue, urls, config.site_name, title, description),
+                "twitter": {"title": title, "description": description},
+                "json_ld": [seo.json_ld(obj) for obj in objects]}
+
+    def article(self, doc, page, page_url: str) -> dict | None:
+        if doc.kind != "article":
+            return None
+        lang, registry = doc.lang, self.site.registry
+        link = self.link(lang, page_url)
+        related = article.related_articles(self.site.catalogue, doc, self.config.related_articles)
+        language = self.languages.get(lang)
+        return {
+            "title": page.title, "description": page.meta.get("description", ""),
+            "updated": article.updated_label(self.site.last_changed(doc), language.date_locale),
+            "troubleshooting": doc.meta.get("type") == "troubleshooting",
+            "channels": article.channel_links(registry, lang, link),
+            "official_notice": {"title": registry.text("official_notice.title", lang),
+                                "text": registry.text("official_notice.text", lang)},
+            "related": article.article_list(related, link),
+            "feedback_endpoint": self.config.feedback_endpoint,
+            "lang": lang,
+        }
+
+
+# --- steps the events call --------------------------------------------------------
+
+
+def require_word_segmentation(languages: Languages) -> None:
+    """Material silently indexes Chinese as unsearchable runs of characters
+    when jieba is missing: fail the build instead."""
+    segmented = [lang.code for lang in languages if lang.segment_words]
+    if not segmented:
+        return
+    try:
+        import jieba  # noqa: F401
+    except ImportError as error:
+        raise PluginError(f"helpcentre: {', '.join(segmented)} must be segmented into words but jieba is not "
+                          "installed, so that text could not be found by search; run `make install`") from error
+
+
+def docs_signature(docs_dir: Path) -> tuple:
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                        for p in docs_dir.rglob("*") if p.suffix in (".md", ".yml")))
+
+
+def listing_page_files(site: Site, lang: str, config) -> list[File]:
+    """Category listings in pages: the index page shows the first page, and
+    account/page-2/, account/page-3/ ... the rest, kept out of the search index."""
+    if site.registry is None:
+        return []
+    files = []
+    prefix = site.languages.prefix(lang)
+    for category in site.catalogue.categories(lang):
+        title = str(category.meta["title"])
+        for number in range(2, site.paging.page_count(site.catalogue, category.category, lang) + 1):
+            page_file = site.paging.page_file(number)
+            ctx = site.context(category, prefix + f"{category.category}/{page_file[:-len('.md')]}/")
+            page_title = site.registry.text("labels.page_title", lang).format(title=title, page=number)
+            front = {"title": page_title, "description": str(category.meta["description"]),
+                     "search": {"exclude": True}}
+            content = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + \
+                render_category_page(ctx, number) + "\n"
+            file = File.generated(config, f"{category.category}/{page_file}", content=content)
+            if prefix:
+                file.dest_uri = prefix + file.dest_uri  # the URL follows the destination
+            files.append(file)
+    return files
+
+
+def write_search_indexes(site_dir: Path, site: Site, languages: Languages) -> None:
+    """mkdocs-static-i18n merges every language into one index, so a reader
+    would get results in every language: split it, one index per language."""
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    merged = json.loads(index_file.read_text(encoding="utf-8"))
+    keywords = {languages.prefix(doc.lang) + doc.url_path: [str(w) for w in doc.meta["keywords"]]
+                for doc in site.catalogue.documents if isinstance(doc.meta.get("keywords"), list) and doc.meta["keywords"]}
+    for code, index in split_index(merged, languages, keywords, cut=jieba_cut).items():
+        target = site_dir / languages.prefix(code) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def jieba_cut(text: str) -> list[str]:
+    # The jieba Material's search plugin loaded, with its user dictionary.
+    import jieba
+
+    return list(jieba.cut(text))
+
+
+def write_robots_txt(site_dir: Path, site_url: str) -> None:
+    (site_dir / "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")
+
+
+def write_security_files(site_dir: Path, site: Site, site_url: str, feedback_endpoint: str) -> None:
+    """Security headers for static hosts (site/_headers for Netlify and
+    Cloudflare Pages, site/nginx-security-headers.conf for nginx) with a CSP
+    made from the built pages, and /.well-known/security.txt."""
+    pages = (path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html"))
+    endpoint = origin_of(feedback_endpoint)
+    headers = security_headers(content_security_policy(inline_script_hashes(pages), [endpoint] if endpoint else []))
+    (site_dir / "_headers").write_text(headers_file(headers), encoding="utf-8")
+    (site_dir / "nginx-security-headers.conf").write_text(nginx_snippet(headers), encoding="utf-8")
+    if site.registry is not None:
+        well_known = site_dir / ".well-known"
+        well_known.mkdir(exist_ok=True)
+        (well_known / "security.txt").write_text(security_txt(site.registry, site_url, date.today()),
+                                                  encoding="utf-8")
+    # GitHub Pages (branch deploys) would hide .well-known/ behind Jekyll.
+    (site_dir / ".nojekyll").write_text("", encoding="utf-8")

@@ -1,0 +1,54 @@
+"""One search index per language, from the merged index that
+mkdocs-static-i18n writes for all languages, with each article's
+writer-chosen `keywords` as a heavily boosted field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from helpcentre.languages import Languages
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+KEYWORDS_FIELD = "keywords"
+KEYWORDS_BOOST = 500.0
+
+
+def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
+    """Han runs cut into words separated by U+200B, as Material does with jieba."""
+    segmented = HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text)
+    return segmented.strip("\u200b")
+
+
+def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str]] | None = None,
+                cut: Callable[[str], Iterable[str]] | None = None) -> dict[str, dict]:
+    """{language code: index}. Locations of a non-default language lose their
+    prefix: each index is searched from its own language root. The index
+    config says how queries must be prepared to meet it: its lunr `pipeline`
+    and, for languages segmented into words, `segment_words`."""
+    keywords = keywords or {}
+    other_prefixes = [lang.prefix for lang in languages.others]
+    indexes = {}
+    for lang in languages:
+        docs = []
+        for doc in merged["docs"]:
+            location = doc["location"]
+            in_language = location.startswith(lang.prefix) if lang.prefix else \
+                not any(location.startswith(prefix) for prefix in other_prefixes)
+            if not in_language:
+                continue
+            entry = {**doc, "location": location[len(lang.prefix):]}
+            words = keywords.get(location)
+            if words:
+                text = " ".join(words)
+                entry[KEYWORDS_FIELD] = segment_words(text, cut) if cut and lang.segment_words else text
+            docs.append(entry)
+        config = {
+            **merged["config"],
+            "lang": [lang.code],
+            "pipeline": list(lang.search_pipeline),
+            "segment_words": lang.segment_words,
+            "fields": {**merged["config"]["fields"], KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}},
+        }
+        indexes[lang.code] = {**merged, "config": config, "docs": docs}
+    return indexes

@@ -1,0 +1,110 @@
+"""The content model of one docs tree, shared by the build and every check:
+the registry, every page read and parsed once, each page's shortcodes
+expanded once and its Markdown rendered once (with the site's own
+extensions) for the rules that need links, ids and checklists."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import jinja2
+
+from helpcentre.content import Catalogue, Document
+from helpcentre.findings import Finding
+from helpcentre.history import last_changed
+from helpcentre.languages import Languages
+from helpcentre.markdown_setup import MarkdownSetup, render_tree
+from helpcentre.registry import Registry, load_registry
+from helpcentre.shortcodes import PageContext, Paging, expand
+
+CHECKLIST_CLASS = "checklist"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What the rules need of a page as the site renders it."""
+
+    links: tuple[str, ...]  # href of every link and src of every image, in order
+    ids: frozenset[str]  # element ids: heading ids and {#ids}
+    checklists: tuple[tuple[str, ...], ...]  # the links inside each checklist, in order
+    checklist_steps: tuple[int, ...]  # items of each checklist's first numbered list
+
+    @classmethod
+    def of(cls, tree: etree.Element) -> "Rendered":
+        checklists = [el for el in tree.iter()
+                      if el.tag in ("div", "details") and CHECKLIST_CLASS in (el.get("class") or "").split()]
+        links = [el.get("href") or el.get("src") for el in tree.iter() if el.tag in ("a", "img")]
+        return cls(
+            links=tuple(link for link in links if link),
+            ids=frozenset(el.get("id") for el in tree.iter() if el.get("id")),
+            checklists=tuple(tuple(a.get("href") for a in el.iter("a") if a.get("href")) for el in checklists),
+            checklist_steps=tuple(_steps(el) for el in checklists),
+        )
+
+
+def _steps(checklist: etree.Element) -> int:
+    first_list = next((child for child in checklist if child.tag == "ol"), None)
+    return len([li for li in first_list if li.tag == "li"]) if first_list is not None else 0
+
+
+@dataclass(eq=False)
+class Site:
+    docs_dir: Path
+    root: Path  # paths in messages are relative to it; git history is read from it
+    languages: Languages
+    registry: Registry | None
+    catalogue: Catalogue
+    findings: list[Finding]  # of loading: registry, file names, front matter, translations
+    env: jinja2.Environment
+    markdown: MarkdownSetup
+    paging: Paging
+    _expanded: dict[str, tuple[str, list[Finding]]] = field(default_factory=dict, repr=False)
+    _rendered: dict[str, Rendered] = field(default_factory=dict, repr=False)
+    _converter: object = field(default=None, repr=False)
+    _history: dict[Path, date] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls, docs_dir: Path, root: Path, languages: Languages, registry_file: str, env: jinja2.Environment,
+             markdown: MarkdownSetup, page_size: int, templates_dir: str = "templates") -> "Site":
+        registry, findings = load_registry(docs_dir / registry_file, languages.codes, root)
+        catalogue = Catalogue.load(docs_dir, languages, templates_dir, root)
+        return cls(docs_dir, root, languages, registry, catalogue, findings + catalogue.findings, env, markdown,
+                   Paging(page_size))
+
+    def context(self, doc: Document, page_url: str | None = None) -> PageContext:
+        return PageContext(self, doc, self.languages.prefix(doc.lang) + doc.url_path if page_url is None else page_url)
+
+    def expanded(self, doc: Document) -> tuple[str, list[Finding]]:
+        """The page's Markdown with its shortcodes filled, and their findings."""
+        if doc.rel not in self._expanded:
+            self._expanded[doc.rel] = expand(self.context(doc)) if self.registry else (doc.body, [])
+        return self._expanded[doc.rel]
+
+    def rendered(self, doc: Document) -> Rendered:
+        if doc.rel not in self._rendered:
+            if self._converter is None:
+                self._converter = self.markdown.new()
+            self._rendered[doc.rel] = Rendered.of(render_tree(self._converter, self.expanded(doc)[0]))
+        return self._rendered[doc.rel]
+
+    def document(self, src_uri: str, lang: str) -> Document | None:
+        """The page a MkDocs file comes from: account/x.en.md, or account/x.md
+        as mkdocs-static-i18n names a page of the language being built."""
+        if src_uri.endswith(f".{lang}.md"):
+            return self.catalogue.get(src_uri[: -len(f".{lang}.md")], lang)
+        return self.catalogue.get(src_uri[: -len(".md")], lang) if src_uri.endswith(".md") else None
+
+    def last_changed(self, doc: Document) -> date | None:
+        """Front matter `updated:` wins; else the file's last commit; else unknown."""
+        if isinstance(doc.meta.get("updated"), date):
+            return doc.meta["updated"]
+        if self._history is None:
+            try:
+                folder = self.docs_dir.resolve().relative_to(self.root.resolve()).as_posix()
+            except ValueError:
+                folder = self.docs_dir.as_posix()
+            self._history = last_changed(self.root, folder)
+        return self._history.get((self.root / doc.path).resolve())

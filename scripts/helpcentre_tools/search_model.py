@@ -1,0 +1,319 @@
+"""Search, the way the browser does it, in Python (for the search tests and
+the search report; the build never imports it).
+
+`BrowserSearch` answers a query over such an index with
+the same steps as Material for MkDocs' search worker (9.x, read from its
+source: integrations/search/_/index.ts, query/transform, query/segment,
+internal/tokenize) plus the English query stemming of
+overrides/assets/javascripts/workers/hc-search-worker.js, on the `lunr` Python
+package (a port of lunr.js 2.3.9, the version Material bundles):
+
+1. English queries: each plain term through trimmer, stop-word filter, stemmer.
+2. Runs of Han characters are segmented greedily against the index vocabulary
+   and joined with "* ".
+3. Terms are split with the index separator and get a trailing "*" (so lunr
+   skips its query pipeline for them).
+4. lunr scores the documents (b = 0, field boosts from the index config).
+5. Each score is multiplied by (1 + boost^2), boost = 1 for a page (0 for a
+   section) + the share of query terms that matched; results are grouped by
+   page in order of their best section.
+
+tests/test_search_offline.py and the browser tests check that the two agree.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from lunr.builder import Builder
+from lunr.query import Query
+from lunr.query_lexer import QueryLexer
+from lunr.query_parser import QueryParser
+from lunr.token import Token
+
+from helpcentre.search_index import HAN
+from helpcentre_tools.lunr_js import stemmer, stop_word_filter, trimmer
+
+
+
+# --- Material's tokenizer -----------------------------------------------------------
+
+
+def js_regex(pattern: str) -> re.Pattern:
+    """The separator is written for JavaScript; \\uXXXX escapes mean the same in Python."""
+    return re.compile(pattern)
+
+
+def text_blocks(value: str) -> list[str]:
+    """Text between HTML tags (Material's `extract`)."""
+    blocks, start, stack = [], 0, 0
+    end = 0
+    while end < len(value):
+        char = value[end]
+        if char == "<" and end > start:
+            blocks.append(value[start:end])
+            start = end
+        elif char == ">":
+            if value[start + 1: start + 2] == "/":
+                stack -= 1
+            elif value[end - 1] != "/":
+                stack += 1
+            start = end + 1
+        end += 1
+    if end > start:
+        blocks.append(value[start:end])
+    return blocks
+
+
+def split(value: str, separator: re.Pattern) -> list[str]:
+    """Material's `split`: the pieces between separator matches."""
+    pieces, index = [], 0
+    for match in separator.finditer(value):
+        if index < match.start():
+            pieces.append(value[index:match.start()])
+        index = match.end()
+    if index < len(value):
+        pieces.append(value[index:])
+    return pieces
+
+
+def tokenize(value, separator: re.Pattern) -> list[str]:
+    if value is None:
+        return []
+    values = value if isinstance(value, list) else [value]
+    return [piece.lower() for item in values for block in text_blocks(item) for piece in split(block, separator)]
+
+
+# --- the search itself ------------------------------------------------------------
+
+
+@dataclass
+class SearchHit:
+    location: str
+    score: float
+
+
+def material_segment(query: str, vocabulary) -> list[str]:
+    """Port of query/segment/index.ts, quirks included (a word never takes a
+    run's last character)."""
+    segments: dict[str, None] = {}
+    wordcuts = [0] * len(query)
+    for i in range(len(query)):
+        for j in range(i + 1, len(query)):
+            if query[i:j] in vocabulary:
+                wordcuts[i] = j - i
+    stack = [0]
+    s = len(stack)
+    while s > 0:
+        s -= 1
+        p = stack[s]
+        for q in range(1, wordcuts[p]):
+            if wordcuts[p + q] > wordcuts[p] - q:
+                segments[query[p:p + q]] = None
+                _push(stack, s, p + q)
+                s += 1
+        q = p + wordcuts[p]
+        if q < len(query) and wordcuts[q] and q < len(query) - 1:
+            _push(stack, s, q)
+            s += 1
+        segments[query[p:q]] = None
+    if "" in segments:
+        return [query]
+    return list(segments)
+
+
+def _push(stack: list[int], position: int, value: int) -> None:
+    if position < len(stack):
+        stack[position] = value
+    else:
+        stack.append(value)
+
+
+ZH_STOP_WORDS = frozenset(
+    "的 一 不 在 人 有 是 为 為 以 于 於 上 他 而 后 後 之 来 來 及 了 因 下 可 到 由 这 這 与 與 也 此 但 并 並 个 個 其 已 "
+    "无 無 小 我 们 們 起 最 再 今 去 好 只 又 或 很 亦 某 把 那 你 乃 它 吧 被 比 别 趁 当 當 从 從 得 打 凡 儿 兒 尔 爾 该 "
+    "該 各 给 給 跟 和 何 还 還 即 几 幾 既 看 据 據 距 靠 啦 另 么 麽 每 嘛 拿 哪 您 凭 憑 且 却 卻 让 讓 仍 啥 如 若 使 谁 "
+    "誰 虽 雖 随 隨 同 所 她 哇 嗡 往 些 向 沿 哟 喲 用 咱 则 則 怎 曾 至 致 着 著 诸 諸 自".split()
+)  # lunr.zh's stop words
+MAX_WORD = 8
+
+
+def han_vocabulary(index: dict) -> set[str]:
+    """The all-Han tokens of an index, as hc-search-worker.js collects them."""
+    separator = js_regex(index["config"]["separator"])
+    words = set()
+    for doc in index["docs"]:
+        for field in index["config"]["fields"]:
+            value = doc.get(field)
+            if isinstance(value, str):
+                words.update(t for t in separator.split(re.sub(r"<[^>]*>", " ", value)) if HAN.fullmatch(t))
+    return words
+
+
+def segment_chinese_query(query: str, vocabulary: set[str]) -> str:
+    """What hc-search-worker.js does to a Chinese query: forward maximum
+    matching against the vocabulary, without stop words and unknown characters."""
+    def cut(match: re.Match) -> str:
+        run, words, i = match.group(0), [], 0
+        while i < len(run):
+            length = min(MAX_WORD, len(run) - i)
+            while length > 1 and run[i:i + length] not in vocabulary:
+                length -= 1
+            word = run[i:i + length]
+            if word in vocabulary and word not in ZH_STOP_WORDS:
+                words.append(word)
+            i += length
+        return f" {' '.join(words)} "
+    return re.sub(r"\s+", " ", HAN.sub(cut, query)).strip() or query
+
+
+def stem_english_query(query: str) -> str:
+    """What hc-search-worker.js does to an English query."""
+    parts = []
+    for part in re.split(r"(\s+)", query):
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9']*", part):
+            parts.append(part)
+            continue
+        token = Token(part.lower())
+        for fn in (trimmer, stop_word_filter, stemmer):
+            token = token and fn(token)
+            if not token:
+                break
+        parts.append(str(token) if token else "")
+    stemmed = re.sub(r"\s+", " ", "".join(parts)).strip()
+    return stemmed or query
+
+
+def transform(query: str, separator: re.Pattern) -> str:
+    """Port of query/transform with transformSearchQuery as its visitor."""
+    query = query.strip()
+    pieces = re.split(r'"([^"]+)"', query)
+    query = "".join(re.sub(r"^\b|^(?![^\x00-\x7F]|$)|\s+", " +", part) if i % 2 else part
+                    for i, part in enumerate(pieces))
+    query = re.sub(r'"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)', "", query)
+    terms = [term for part in re.split(r"\s+", query) for term in _split_part(part, separator)]
+    terms = [f"{t}1" if re.search(r"[~^]$", t) else t for t in terms]
+    terms = [t if re.search(r"(^[+-]|[~^]\d+$)", t) else f"{t}*" for t in terms]
+    return " ".join(terms)
+
+
+def _split_part(part: str, separator: re.Pattern) -> list[str]:
+    """transformSearchQuery's visitor: lunr's query lexer finds the terms of
+    a whitespace-free part; each is split with the index separator and put
+    back into the part (so "wi-fi" becomes "wi-fi" twice, as in the browser)."""
+    terms = []
+    lexer = QueryLexer(part)
+    lexer.run()
+    for lexeme in lexer.lexemes:
+        start, end, term = lexeme["start"], lexeme["end"], lexeme["string"]
+        if lexeme["type"] == QueryLexer.FIELD:
+            if term not in ("title", "text", "tags"):
+                part = part[:end] + " " + part[end + 1:]
+        elif lexeme["type"] == QueryLexer.TERM:
+            terms += [part[:start] + piece + part[end:] for piece in split(term, separator)]
+    return terms
+
+
+class BrowserSearch:
+    """An index built like Material's worker builds it, searched like it searches."""
+
+    def __init__(self, index: dict):
+        config = index["config"]
+        self.lang = config["lang"]
+        self.stems = "stemmer" in config.get("pipeline", [])
+        self.segments = bool(config.get("segment_words"))
+        self.separator = js_regex(config["separator"])
+        self.fields = list(config["fields"])
+        self.docs = index["docs"]
+        self.parents = self._parents(self.docs)
+        builder = Builder()
+        builder.pipeline.reset()
+        for fn in self._pipeline(config):
+            builder.pipeline.add(fn)
+        builder.search_pipeline.reset()
+        builder.ref("location")
+        builder.b(0)
+        for name, spec in config["fields"].items():
+            builder.field(name, boost=spec.get("boost", 1),
+                          extractor=lambda doc, name=name: tokenize(doc.get(name), self.separator))
+        for doc in self.docs:
+            builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
+        self.index = builder.build()
+        self.vocabulary = self.index.inverted_index
+        self.han_words = han_vocabulary(index)
+
+    def _pipeline(self, config) -> list:
+        available = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": stemmer}
+        return [available[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in config["pipeline"]]
+
+    @staticmethod
+    def _parents(docs: list[dict]) -> dict[str, str]:
+        pages, parents = {}, {}
+        for doc in docs:
+            path = doc["location"].split("#")[0]
+            if path not in pages:
+                pages[path] = doc["location"]
+            else:
+                parents[doc["location"]] = pages[path]
+        return parents
+
+    def prepare(self, query: str) -> str:
+        if self.stems:
+            query = stem_english_query(query)
+        elif self.segments:
+            query = segment_chinese_query(query, self.han_words)
+        query = HAN.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
+        return transform(query, self.separator)
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Pages (article locations) in the order the browser lists them."""
+        prepared = self.prepare(query)
+        if not prepared:
+            return []
+        clauses = self._clauses(prepared)
+        scored = []
+        for result in self.index.search(prepared):
+            location = result["ref"]
+            matched = list(result["match_data"].metadata)
+            terms = self._query_terms(clauses, matched)
+            share = sum(terms.values()) / len(terms) if terms else math.nan
+            boost = (0 if location in self.parents else 1) + share
+            scored.append((result["score"] * (1 + boost ** 2), location))
+        scored.sort(key=lambda item: -item[0] if not math.isnan(item[0]) else math.inf)
+        groups: dict[str, float] = {}
+        for score, location in scored:
+            page = self.parents.get(location, location)
+            groups.setdefault(page, score)
+        return [SearchHit(location, score) for location, score in groups.items()]
+
+    @staticmethod
+    def _clauses(prepared: str) -> list[str]:
+        query = Query(["title", "text", "tags"])
+        QueryParser(prepared, query).parse()
+        terms = []
+        for clause in query.clauses:
+            if clause.presence == Query.PROHIBITED if hasattr(Query, "PROHIBITED") else False:
+                continue
+            term = clause.term
+            if term.startswith("*"):
+                term = term[1:]
+            if term.endswith("*"):
+                term = term[:-1]
+            terms.append(term)
+        return terms
+
+    @staticmethod
+    def _query_terms(clauses: list[str], matched: list[str]) -> dict[str, bool]:
+        remaining = list(dict.fromkeys(clauses))
+        result: dict[str, bool] = {}
+        for term in matched:
+            for clause in list(remaining):
+                if term.startswith(clause):
+                    result[clause] = True
+                    remaining.remove(clause)
+        for clause in remaining:
+            if stop_word_filter(Token(clause)):
+                result[clause] = False
+        return result
