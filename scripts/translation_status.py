@@ -58,13 +58,13 @@ def check_translations(project: Project, use_git: bool = True) -> tuple[list[Fin
         source = versions.get(languages.default.code)
         if source is None:
             continue
-        source_structure = structure_of(source, site.rendered(source), languages)
+        source_structure = structure_of(source, lambda: site.rendered(source), languages)
         for lang in languages.others:
             translation = versions.get(lang.code)
             if translation is None:
                 continue
             findings += compare_structure(source.path, source_structure, translation.path,
-                                          structure_of(translation, site.rendered(translation), languages),
+                                          structure_of(translation, lambda: site.rendered(translation), languages),
                                           languages.default.name)
             findings += freshness(side(source), side(translation))
     return findings, len(grouped), bool(changes)

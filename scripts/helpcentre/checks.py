@@ -40,7 +40,7 @@ def check_contacts(site: Site, documents=None) -> list[Finding]:
     """The contact-link rules (scripts/check_contact_links.py) over every page, or over `documents`."""
     policy = contact_policy(site)
     return [finding for doc in (site.catalogue.documents if documents is None else documents)
-            for finding in check_document(doc, site.rendered(doc), policy)]
+            for finding in check_document(doc, lambda doc=doc: site.rendered(doc), policy)]
 
 
 def check_all_links(site: Site) -> list[Finding]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -66,12 +67,16 @@ def checklist_openings(lines: list[str], first_line: int = 1) -> list[int]:
     return openings
 
 
-def find_checklists(doc: Document, rendered: Rendered) -> list[Checklist]:
+def find_checklists(doc: Document, rendered: Callable[[], Rendered]) -> list[Checklist]:
     """Each checklist of the rendered page with its links, numbered by the
-    line that opens it in the source."""
+    line that opens it in the source. A page with no checklist in its source
+    is not rendered for this."""
     numbers = checklist_openings(doc.body.split("\n"), doc.first_line)
-    numbers += [doc.first_line] * (len(rendered.checklists) - len(numbers))
-    return [Checklist(number, links) for number, links in zip(numbers, rendered.checklists)]
+    if not numbers:
+        return []
+    checklists = rendered().checklists
+    numbers += [doc.first_line] * (len(checklists) - len(numbers))
+    return [Checklist(number, links) for number, links in zip(numbers, checklists)]
 
 
 # --- checks --------------------------------------------------------------------
@@ -199,8 +204,8 @@ def check_contact_details(path: str, lines: list[str], policy: ContactPolicy) ->
 # --- one file ------------------------------------------------------------------
 
 
-def check_document(doc: Document, rendered: Rendered, policy: ContactPolicy) -> list[Finding]:
-    """All contact findings for one page."""
+def check_document(doc: Document, rendered: Callable[[], Rendered], policy: ContactPolicy) -> list[Finding]:
+    """All contact findings for one page; `rendered` gives the page as the site renders it."""
     article_type = doc.meta.get("type") if isinstance(doc.meta.get("type"), str) else None
     return (check_checklists(doc.path, doc.rel, find_checklists(doc, rendered), article_type,
                              doc.front.key_lines.get("type", 1), policy)

@@ -67,6 +67,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         self.languages: Languages | None = None
         self.site: Site | None = None
         self.site_signature: tuple = ()
+        self.findings: list = []  # of the content gate, for self.site
         self.listing_pages: set[str] = set()  # src_uri of generated category listing pages
         self.sections: list[SectionLayout] = []
         self.not_found_pages: dict[str, str] = {}
@@ -91,10 +92,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     def on_pre_build(self, config):
         self.builds_under_way.append(self.current_language(config))
         site = self.load_site(config)
-        findings = check_site(site)
-        if findings:
-            raise PluginError(f"the content has {len(findings)} problem(s); fix them and build again:\n"
-                              + format_findings(findings))
+        if self.findings:
+            raise PluginError(f"the content has {len(self.findings)} problem(s); fix them and build again:\n"
+                              + format_findings(self.findings))
         if site.registry is not None:
             config.site_name = site.registry.text("site_name", self.current_language(config))
 
@@ -193,7 +193,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
 
     def load_site(self, config) -> Site:
         """The docs, read and checked once per run: the other languages' builds
-        (and a `mkdocs serve` rebuild with nothing changed) reuse them."""
+        (and a `mkdocs serve` rebuild with nothing changed) reuse them and
+        their findings."""
         docs_dir = Path(config.docs_dir)
         signature = docs_signature(docs_dir)
         if self.site is None or signature != self.site_signature:
@@ -202,6 +203,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                                   MarkdownSetup.of(config), self.config.category_page_size,
                                   self.config.templates_dir)
             self.site_signature = signature
+            self.findings = check_site(self.site)
         return self.site
 
     def current_language(self, config) -> str:

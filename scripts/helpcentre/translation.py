@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from helpcentre.contact_links import checklist_openings
@@ -64,7 +65,9 @@ def with_review_mark(text: str, mark: str) -> str:
     return "\n".join(lines)
 
 
-def structure_of(doc: Document, rendered: Rendered, languages: Languages) -> Structure:
+def structure_of(doc: Document, rendered: Callable[[], Rendered], languages: Languages) -> Structure:
+    """The page's structure; `rendered` gives the page as the site renders it
+    (asked for only when the page has checklists)."""
     codes = "|".join(re.escape(code) for code in languages.codes)
     language_suffix = re.compile(rf"\.(?:{codes})(?=\.\w+$)")
     headings, channels, images = [], [], []
@@ -75,7 +78,7 @@ def structure_of(doc: Document, rendered: Rendered, languages: Languages) -> Str
         channels += [(channel, line.number) for channel in CONTACT_FRAGMENT.findall(line.text)]
         images += [(language_suffix.sub("", src), line.number) for src in IMAGE.findall(line.text)]
     openings = checklist_openings(doc.body.split("\n"), doc.first_line)
-    checklists = tuple(zip(openings, rendered.checklist_steps))
+    checklists = tuple(zip(openings, rendered().checklist_steps)) if openings else ()
     return Structure(tuple(headings), checklists, tuple(channels), tuple(images))
 
 
