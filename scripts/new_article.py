@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Create a new article in every language from the template of its type.
+"""Create a new article in every written language from the template of its
+type (a converted language, such as Traditional Chinese, follows by itself).
 
     python scripts/new_article.py <category> <slug> --type troubleshooting|how-to|reference
                                   [--title zh=标题 --title en=Title ...] [--config-file mkdocs.yml]
@@ -46,7 +47,7 @@ def plan_article(docs_dir: Path, languages: Languages, templates_dir: str, categ
     order = (int(max(orders, default=0)) // 10 + 1) * 10
     words = slug.replace("-", " ")
     files = {}
-    for lang in languages.codes:
+    for lang in (language.code for language in languages if not language.convert_from):
         target = docs_dir / category / f"{slug}.{lang}.md"
         if target.exists():
             raise UsageError(f"{target} already exists; pick another slug, or edit that article")

@@ -32,6 +32,7 @@ class Outcome:
     query: str
     expect: list[str]
     results: list[str]  # article ids (category/slug) in result order
+    kind: str = "clean"  # how the query is typed: clean, traditional, simplified ...
 
     @property
     def rank(self) -> int | None:
@@ -51,7 +52,8 @@ def load_index(site_dir: Path, lang: str) -> dict:
 
 
 def evaluate(search: BrowserSearch, queries: list[dict]) -> list[Outcome]:
-    return [Outcome(q["q"], list(q["expect"]), [article_id(hit.location) for hit in search.search(q["q"])])
+    return [Outcome(q["q"], list(q["expect"]), [article_id(hit.location) for hit in search.search(q["q"])],
+                    q.get("kind", "clean"))
             for q in queries]
 
 
@@ -62,7 +64,8 @@ def evaluate_in_browser(browser, site_url: str, lang: str, queries: list[dict]) 
     outcomes = []
     for query in queries:
         paths = [urlsplit(url).path.removeprefix(f"/{prefix}") for url in search_results(page, query["q"])]
-        outcomes.append(Outcome(query["q"], list(query["expect"]), [article_id(path) for path in paths]))
+        outcomes.append(Outcome(query["q"], list(query["expect"]), [article_id(path) for path in paths],
+                                query.get("kind", "clean")))
     page.close()
     return outcomes
 
@@ -82,6 +85,12 @@ def rates(outcomes: list[Outcome]) -> tuple[float, float]:
 def report(lang: str, outcomes: list[Outcome]) -> str:
     top1, top3 = rates(outcomes)
     lines = [f"{lang}: {len(outcomes)} queries  top-1 {top1:.1%}  top-3 {top3:.1%}"]
+    kinds = sorted({o.kind for o in outcomes})
+    if len(kinds) > 1:
+        for kind in kinds:
+            of_kind = [o for o in outcomes if o.kind == kind]
+            kind_top1, kind_top3 = rates(of_kind)
+            lines.append(f"  {kind}: {len(of_kind)} queries  top-1 {kind_top1:.1%}  top-3 {kind_top3:.1%}")
     for outcome in outcomes:
         if outcome.rank != 1:
             where = f"rank {outcome.rank}" if outcome.rank else "not in results"

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Translation status of every page, for every language against the default
-one: missing, structurally different, or out of date.
+one: missing, structurally different, or out of date; for a language that is
+converted at build time (Traditional Chinese from Simplified), which pages
+are converted and which are written by hand and reviewed.
 
     python scripts/translation_status.py [--config-file mkdocs.yml] [--docs-dir DIR] [--report FILE]
     python scripts/translation_status.py --mark-reviewed docs/account/register.en.md [...]
@@ -19,6 +21,7 @@ Exit codes: 0 in sync, 1 findings, 2 usage error.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from helpcentre.cli import Project, UsageError, parser_for, project_of, run
@@ -34,6 +37,39 @@ def versions_by_page(site: Site) -> dict[str, dict[str, Document]]:
     for doc in site.catalogue.documents:
         grouped.setdefault(doc.stem, {})[doc.lang] = doc
     return dict(sorted(grouped.items()))
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A page of a converted language: converted at build time, or written by hand (and reviewed)."""
+
+    lang: str
+    path: str  # the page's file, written or not
+    source: str
+    converted: bool
+
+    def __str__(self) -> str:
+        state = "converted" if self.converted else "reviewed "
+        return f"{self.lang} {state} {self.path} (from {self.source})"
+
+
+def conversions(project: Project, site: Site) -> list[Conversion]:
+    converted_languages = {lang.code for lang in project.languages.converted}
+    found = []
+    for doc in site.catalogue.documents:
+        if doc.lang not in converted_languages:
+            continue
+        source = doc.source or site.catalogue.get(doc.stem, project.languages.get(doc.lang).convert_from)
+        path = f"{project.docs_dir.as_posix().rstrip('/')}/{doc.rel}" if doc.source else doc.path
+        found.append(Conversion(doc.lang, display(project, path), source.path if source else "?", doc.source is not None))
+    return sorted(found, key=lambda c: (c.lang, c.path))
+
+
+def display(project: Project, path: str) -> str:
+    try:
+        return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return path
 
 
 def check_translations(project: Project, use_git: bool = True) -> tuple[list[Finding], int, bool]:
@@ -61,13 +97,13 @@ def check_translations(project: Project, use_git: bool = True) -> tuple[list[Fin
         source_structure = structure_of(source, lambda: site.rendered(source), languages)
         for lang in languages.others:
             translation = versions.get(lang.code)
-            if translation is None:
-                continue
+            if translation is None or translation.source is not None:
+                continue  # missing (reported above), or converted from the source at build time
             findings += compare_structure(source.path, source_structure, translation.path,
                                           structure_of(translation, lambda: site.rendered(translation), languages),
                                           languages.default.name)
             findings += freshness(side(source), side(translation))
-    return findings, len(grouped), bool(changes)
+    return findings, len(grouped), bool(changes), conversions(project, site)
 
 
 def mark_reviewed(paths: list[Path], project: Project) -> list[str]:
@@ -87,8 +123,11 @@ def mark_reviewed(paths: list[Path], project: Project) -> list[str]:
     return done
 
 
-def markdown_report(findings: list[Finding], pages: int) -> str:
+def markdown_report(findings: list[Finding], pages: int, converted: list[Conversion]) -> str:
     lines = ["## Translation status", ""]
+    if converted:
+        lines += [f"Converted at build time: {sum(c.converted for c in converted)}; written by hand and reviewed: "
+                  f"{sum(not c.converted for c in converted)}.", ""]
     if not findings:
         return "\n".join(lines + [f"All {pages} pages exist in every language, correspond and are up to date.", ""])
     lines += [f"{len(findings)} problem(s) in {pages} pages.", "", "| File | Line | Rule | What to do |",
@@ -111,13 +150,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.mark_reviewed:
             print("\n".join(mark_reviewed(args.mark_reviewed, project)))
             return 0
-        findings, pages, had_history = check_translations(project, use_git=not args.no_git)
+        findings, pages, had_history, converted = check_translations(project, use_git=not args.no_git)
+        for conversion in converted:
+            print(conversion)
         if findings:
             print(format_findings(findings))
         note = "" if had_history or args.no_git else " (no git history here: freshness judged by review marks only)"
         print(f"{'OK: ' if not findings else ''}{pages} pages, {len(findings)} translation problem(s){note}.")
         if args.report:
-            args.report.write_text(markdown_report(findings, pages), encoding="utf-8")
+            args.report.write_text(markdown_report(findings, pages, converted), encoding="utf-8")
         return 1 if findings else 0
 
     return run(status)

@@ -10,12 +10,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from helpcentre_tools.browser import search_results, serve, type_like_a_person
-from support import ARTIFACTS, ROOT
+from support import ARTIFACTS, LANGUAGES, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 KEY_PAGES = {"home": "", "category": "account/", "troubleshooting": "account/reset-password/",
              "contact": "contact/", "404": "404.html"}
-PREFIX = {"zh": "", "en": "en/"}
+PREFIX = {"zh": "", "zh-Hant": "zh-Hant/", "en": "en/"}
+NOT_FOUND = {"zh": ("找不到这个页面", "密码"), "zh-Hant": ("找不到這個頁面", "密碼"), "en": ("We can't find that page", "password")}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 375, "height": 812}}
 
 
@@ -34,7 +35,7 @@ def run_axe(page, axe_source: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", list(PREFIX))
 @pytest.mark.parametrize("name", list(KEY_PAGES))
 def test_axe_finds_no_serious_or_critical_problem(page, site_url, axe_source, name, lang, scheme):
     page.emulate_media(color_scheme=scheme)
@@ -55,14 +56,15 @@ def test_axe_open_search_dialog(page, site_url, axe_source, lang, scheme):
     assert run_axe(page, axe_source) == []
 
 
-@pytest.mark.parametrize("lang,other", [("zh", "en"), ("en", "zh")])
+@pytest.mark.parametrize("lang,other", [("zh", "en"), ("en", "zh"), ("zh", "zh-Hant"), ("zh-Hant", "en"),
+                                        ("en", "zh-Hant")])
 def test_language_switcher_keeps_the_reader_on_the_article(page, site_url, lang, other):
     page.goto(f"{site_url}/{PREFIX[lang]}withdrawals/withdrawal-time/")
     page.hover(".md-header__option .md-select")
     with page.expect_navigation():
         page.click(f'.md-select__link[hreflang="{other}"]')
     assert urlsplit(page.url).path == f"/{PREFIX[other]}withdrawals/withdrawal-time/"
-    assert page.evaluate("document.documentElement.lang") == ("en" if other == "en" else "zh-Hans")
+    assert page.evaluate("document.documentElement.lang") == LANGUAGES.get(other).html_lang
 
 
 def test_troubleshooting_article_shows_the_contact_block(page, site_url):
@@ -106,7 +108,7 @@ def test_yes_says_thanks_and_sends_to_a_configured_endpoint(page, site_url):
 
 
 @pytest.mark.parametrize("host", ["nearest", "root"])
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", list(PREFIX))
 def test_missing_pages_get_the_404_page_of_their_language(browser, built_site, host, lang):
     with serve(built_site.root, not_found=host) as url:
         page = browser.new_page()
@@ -114,10 +116,10 @@ def test_missing_pages_get_the_404_page_of_their_language(browser, built_site, h
         assert response.status == 404
         page.wait_for_selector("h1")
         heading = page.inner_text("article h1")
-        assert heading == ("找不到这个页面" if lang == "zh" else "We can't find that page")
-        assert page.evaluate("document.documentElement.lang") == ("zh-Hans" if lang == "zh" else "en")
+        assert heading == NOT_FOUND[lang][0]
+        assert page.evaluate("document.documentElement.lang") == LANGUAGES.get(lang).html_lang
         # Search from the 404 page searches that language.
-        page.fill("#hc-not-found-search", "password" if lang == "en" else "密码")
+        page.fill("#hc-not-found-search", NOT_FOUND[lang][1])
         page.press("#hc-not-found-search", "Enter")
         page.wait_for_selector(".md-search-result__item", timeout=10000)
         assert urlsplit(page.url).path == f"/{PREFIX[lang]}"

@@ -83,7 +83,7 @@ def test_a_not_found_page_per_language(site):
 def test_hreflang_alternates_point_at_both_languages_and_the_default(site):
     links = re.findall(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)"', html(site, "zh/transfers/send-money"))
     assert links == [("en", "https://help.example.org/transfers/send-money/"),
-                     ("zh", "https://help.example.org/zh/transfers/send-money/"),
+                     ("zh-Hans", "https://help.example.org/zh/transfers/send-money/"),
                      ("x-default", "https://help.example.org/transfers/send-money/")]
     og = html(site, "transfers/send-money")
     assert '<meta property="og:locale" content="en_GB">' in og

@@ -46,21 +46,22 @@ def test_every_page_has_canonical_hreflang_and_open_graph(built_site):
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
         assert canonical.startswith(SITE)
         alternates = dict(re.findall(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)"', html))
-        assert set(alternates) == {"zh", "en", "x-default"}
+        assert set(alternates) == {"zh-Hans", "zh-Hant", "en", "x-default"}
         assert canonical in alternates.values()
         assert all(url.startswith(SITE) for url in alternates.values())
         og = dict(re.findall(r'<meta property="(og:[a-z:_]+)" content="([^"]*)"', html))
         assert og["og:url"] == canonical and og["og:title"] and og["og:description"]
-        assert og["og:locale"] in ("zh_CN", "en_US")
+        assert og["og:locale"] in ("zh_CN", "zh_TW", "en_US")
         lang = re.search(r'<html lang="([^"]+)"', page.read_text(encoding="utf-8")).group(1)
-        assert lang == ("en" if urlsplit(canonical).path.startswith("/en/") else "zh-Hans")
+        path = urlsplit(canonical).path
+        assert lang == ("en" if path.startswith("/en/") else "zh-Hant" if path.startswith("/zh-Hant/") else "zh-Hans")
 
 
 def test_hreflang_alternates_point_both_ways(built_site):
     for page in pages(built_site):
         html = head(page.read_text(encoding="utf-8"))
         alternates = dict(re.findall(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)"', html))
-        for lang in ("zh", "en"):
+        for lang in ("zh-Hans", "zh-Hant", "en"):
             other = built_site.root / urlsplit(alternates[lang]).path.lstrip("/") / "index.html"
             back = dict(re.findall(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)"',
                                    head(other.read_text(encoding="utf-8"))))
@@ -118,7 +119,8 @@ def test_robots_txt_and_sitemap(built_site):
     sitemap = (built_site.root / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<loc>(.*?)</loc>", sitemap)
     assert len(urls) == len(pages(built_site))
-    assert sitemap.count('hreflang="en"') == len(urls) and sitemap.count('hreflang="zh"') == len(urls)
+    for tag in ("zh-Hans", "zh-Hant", "en", "x-default"):
+        assert sitemap.count(f'hreflang="{tag}"') == len(urls)
 
 
 def test_not_found_pages_speak_their_language(built_site):
@@ -127,8 +129,8 @@ def test_not_found_pages_speak_their_language(built_site):
     assert '<html lang="zh-Hans"' in zh and "<h1>找不到这个页面</h1>" in zh
     assert '<html lang="en"' in en and "find that page</h1>" in unescape(en)
     # Which language roots exist, for hosts that serve the root 404 page everywhere (not-found.js).
-    assert '{"current": "", "languages": ["en/"], "root": "/"}' in zh
-    assert '{"current": "en/", "languages": ["en/"], "root": "/"}' in en
+    assert '{"current": "", "languages": ["zh-Hant/", "en/"], "root": "/"}' in zh
+    assert '{"current": "en/", "languages": ["zh-Hant/", "en/"], "root": "/"}' in en
     assert 'action="/en/"' in en and 'action="/"' in zh
     assert '"base": "/en/"' in en
     for html in (zh, en):

@@ -3,6 +3,7 @@ links expect it, with a language switcher that stays on the same page."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape as html_unescape
 from html.parser import HTMLParser
@@ -15,7 +16,7 @@ from support import LANGUAGES
 
 EXPECTED = yaml.safe_load((Path(__file__).parent / "expected_articles.yml").read_text(encoding="utf-8"))["articles"]
 ARTICLES = [(a["category"], a["slug"]) for a in EXPECTED]
-PREFIX = {"zh": "", "en": "en/"}
+PREFIX = {"zh": "", "zh-Hant": "zh-Hant/", "en": "en/"}
 DOCS = Path(__file__).parents[1] / "docs"
 
 
@@ -39,7 +40,7 @@ def test_the_brief_lists_26_articles():
 
 
 @pytest.mark.parametrize("category,slug", ARTICLES)
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", list(PREFIX))
 def test_article_is_built_at_its_url(built_site, lang, category, slug):
     html = built_site.html(f"{PREFIX[lang]}{category}/{slug}")
     assert f'<html lang="{LANGUAGES.get(lang).html_lang}"' in html
@@ -48,7 +49,7 @@ def test_article_is_built_at_its_url(built_site, lang, category, slug):
 
 @pytest.mark.parametrize("category,slug", ARTICLES)
 def test_language_switcher_points_to_the_same_article(built_site, category, slug):
-    for lang, other in (("zh", "en"), ("en", "zh")):
+    for lang, other in itertools.permutations(PREFIX, 2):
         page = f"{PREFIX[lang]}{category}/{slug}"
         links = {attrs.get("hreflang"): attrs["href"] for tag, attrs in tags(built_site.html(page))
                  if tag == "a" and "md-select__link" in attrs.get("class", "")}

@@ -21,7 +21,8 @@ def check_site(site: Site, full: bool = True) -> list[Finding]:
         if full:
             findings += check_contacts(site)
             findings += check_all_links(site)
-    return findings
+    # A converted page reports at its source's lines, like the source itself.
+    return sorted(set(findings))
 
 
 def parsed_documents(site: Site):
@@ -39,8 +40,9 @@ def contact_policy(site: Site) -> ContactPolicy:
 def check_contacts(site: Site, documents=None) -> list[Finding]:
     """The contact-link rules (scripts/check_contact_links.py) over every page, or over `documents`."""
     policy = contact_policy(site)
-    return [finding for doc in (site.catalogue.documents if documents is None else documents)
-            for finding in check_document(doc, lambda doc=doc: site.rendered(doc), policy)]
+    # A converted page reports at its source's lines: the same finding once.
+    return sorted({finding for doc in (site.catalogue.documents if documents is None else documents)
+                   for finding in check_document(doc, lambda doc=doc: site.rendered(doc), policy)})
 
 
 def check_all_links(site: Site) -> list[Finding]:

@@ -51,6 +51,19 @@ class LanguageOptions(base.Config):
                                     default=["trimmer", "stopWordFilter", "stemmer"])
     # Cut text into words with jieba (Chinese) in the index and in queries.
     segment_words = c.Type(bool, default=False)
+    # lunr language of the language's search index; defaults to the locale.
+    search_lang = c.Optional(c.Type(str))
+    # Fold a query typed in the other Chinese script into the index's, with a
+    # map of only the characters the index uses: t2s (index in Simplified) or
+    # s2t (index in Traditional).
+    fold_queries = c.Optional(c.Choice(("t2s", "s2t")))
+    # Pages without a hand-written <slug>.<locale>.md are converted at build
+    # time from this language's page...
+    convert_from = c.Optional(c.Type(str))
+    # ... with this OpenCC configuration (s2twp: Traditional, Taiwan phrases) ...
+    opencc = c.Optional(c.Choice(("s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s")))
+    # ... and then these overrides (a YAML file below docs_dir).
+    conversion_overrides = c.Optional(c.Type(str))
 
 
 class HelpCentreConfig(base.Config):
@@ -66,5 +79,7 @@ class HelpCentreConfig(base.Config):
     related_articles = PositiveInt(default=4)
     # "Was this helpful?" answers are POSTed here as a JSON beacon; "" sends nothing.
     feedback_endpoint = HttpUrlOrEmpty()
+    # Where a converted page's notice links: the writers' guide on conversion.
+    writers_guide = c.Type(str, default="")
     # Per-language settings, keyed by the locale used in mkdocs-static-i18n's `languages`.
     languages = c.DictOfItems(c.SubConfig(LanguageOptions), default={})

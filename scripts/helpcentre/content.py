@@ -63,6 +63,8 @@ class Document:
     slug: str
     text: str
     front: FrontMatter
+    # The page this one was converted from at build time (no hand-written file); None for a written page.
+    source: Document | None = None
 
     @property
     def meta(self) -> dict:
@@ -224,6 +226,14 @@ def read_document(docs_dir: Path, file: Path, languages: Languages,
     return Document(display, rel, lang, stem, kind, category, slug, text, parse_front_matter(text))
 
 
+def converted_document(source: Document, lang: str, converter) -> Document:
+    """`source` converted into `lang`. Its path in messages is the source's:
+    lines are kept, so a finding points at the line to fix there."""
+    text = converter.markdown(source.text)
+    return Document(source.path, f"{source.stem}.{lang}.md", lang, source.stem, source.kind, source.category,
+                    source.slug, text, parse_front_matter(text), source)
+
+
 def markdown_files(docs_dir: Path, templates_dir: str = "templates") -> list[Path]:
     return sorted(path for path in docs_dir.rglob("*.md") if templates_dir not in path.relative_to(docs_dir).parts)
 
@@ -334,7 +344,9 @@ class Catalogue:
 
     @classmethod
     def load(cls, docs_dir: Path, languages: Languages, templates_dir: str = "templates",
-             display_root: Path | None = None) -> "Catalogue":
+             display_root: Path | None = None, converters: dict | None = None) -> "Catalogue":
+        """Every written page, and for each language in `converters` (locale ->
+        Converter) a converted page wherever no page is written in it."""
         documents, findings = [], []
         for file in markdown_files(docs_dir, templates_dir):
             result = read_document(docs_dir, file, languages, display_root)
@@ -343,6 +355,10 @@ class Catalogue:
             else:
                 documents.append(result)
                 findings.extend(check_document(result))
+        for lang, converter in (converters or {}).items():
+            written = {doc.stem for doc in documents if doc.lang == lang}
+            documents += [converted_document(doc, lang, converter) for doc in list(documents)
+                          if doc.lang == converter.source and doc.stem not in written]
         findings.extend(check_tree(documents, languages))
         return cls(documents, findings)
 

@@ -18,6 +18,11 @@ class Language:
     date_locale: str
     search_pipeline: tuple[str, ...]
     segment_words: bool
+    search_lang: str
+    fold_queries: str | None = None
+    convert_from: str | None = None
+    opencc: str | None = None
+    conversion_overrides: str | None = None
 
     @property
     def prefix(self) -> str:
@@ -53,6 +58,11 @@ class Languages:
         return next(lang for lang in self.all if lang.default)
 
     @property
+    def converted(self) -> tuple[Language, ...]:
+        """Languages whose pages are converted from another's where no page is written by hand."""
+        return tuple(lang for lang in self.all if lang.convert_from)
+
+    @property
     def others(self) -> tuple[Language, ...]:
         return tuple(lang for lang in self.all if not lang.default)
 
@@ -78,6 +88,11 @@ def language(code: str, name: str, default: bool, options=None) -> Language:
         date_locale=options.get("date_locale") or code.replace("-", "_"),
         search_pipeline=tuple(options.get("search_pipeline", ("trimmer", "stopWordFilter", "stemmer"))),
         segment_words=bool(options.get("segment_words", False)),
+        search_lang=options.get("search_lang") or code,
+        fold_queries=options.get("fold_queries"),
+        convert_from=options.get("convert_from"),
+        opencc=options.get("opencc"),
+        conversion_overrides=options.get("conversion_overrides"),
     )
 
 
@@ -96,4 +111,10 @@ def languages_of(config, plugin_config) -> Languages:
     if unknown:
         raise LanguageError(f"plugins.helpcentre.languages names {', '.join(unknown)}, which mkdocs-static-i18n "
                             f"does not build; its languages are: {', '.join(lang.code for lang in found)}")
-    return Languages(tuple(found))
+    languages = Languages(tuple(found))
+    for lang in languages:
+        if lang.convert_from and (lang.convert_from not in languages.codes or lang.convert_from == lang.code
+                                  or not lang.opencc):
+            raise LanguageError(f"plugins.helpcentre.languages.{lang.code}: convert_from must name another of "
+                                f"the site's languages ({', '.join(languages.codes)}) and opencc a configuration")
+    return languages

@@ -41,6 +41,7 @@ from mkdocs.structure.files import File
 from helpcentre import article, seo
 from helpcentre.checks import check_site
 from helpcentre.config import HelpCentreConfig
+from helpcentre.conversion import fold_map
 from helpcentre.findings import format_findings
 from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
@@ -100,10 +101,13 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
 
     @event_priority(AFTER_I18N)
     def on_files(self, files, config):
+        lang = self.current_language(config)
         self.listing_pages = set()
-        for file in listing_page_files(self.site, self.current_language(config), config):
+        for file in listing_page_files(self.site, lang, config):
             files.append(file)
             self.listing_pages.add(file.src_uri)
+        for file in converted_page_files(self.site, lang, config):
+            files.append(file)
         return files
 
     def on_nav(self, nav, config, files):
@@ -139,7 +143,10 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                      self.site.registry.text("labels.all_articles", lang))
         doc = self.site.document(page.file.src_uri, lang)
         page_url = self.url_path(page)
+        if doc is not None:
+            point_language_switcher(config, self.site, doc)
         context["hc"] = {
+            "converted": self.converted_notice(doc),
             "labels": self.labels(lang),
             "search_help": self.search_help(lang, page_url),
             **({"head": self.head(doc, page, config), "article": self.article(doc, page, page_url)}
@@ -148,6 +155,9 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         return context
 
     def on_template_context(self, context, template_name, config):
+        if template_name == "sitemap.xml":
+            context["hc"] = {"sitemap": self.sitemap(config)}
+            return context
         if template_name != "404.html":
             return context
         lang = self.current_language(config)
@@ -204,6 +214,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
                                   self.config.templates_dir)
             self.site_signature = signature
             self.findings = check_site(self.site)
+            teach_word_segmentation(self.site, config)
         return self.site
 
     def current_language(self, config) -> str:
@@ -226,6 +237,18 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         """docs path (account/x.md) -> URL relative to the page at `page_url`, in `lang`."""
         prefix = self.languages.prefix(lang)
         return lambda docs_rel: relative_url(page_url, prefix + page_path(docs_rel))
+
+    def sitemap(self, config) -> list[dict]:
+        urls = seo.SiteUrls(config.site_url or "/", self.languages)
+        today = date.today()
+        return [{"loc": urls.of(doc.lang, doc.url_path), "lastmod": (self.site.last_changed(doc) or today).isoformat(),
+                 "alternates": seo.alternates(doc, self.site.catalogue, urls)}
+                for doc in sorted(self.site.catalogue.documents, key=lambda d: (self.languages.codes.index(d.lang), d.stem))]
+
+    def converted_notice(self, doc) -> dict | None:
+        if doc is None or doc.source is None:
+            return None
+        return {"source_language": self.languages.get(doc.source.lang).name, "guide": self.config.writers_guide}
 
     def search_help(self, lang: str, page_url: str) -> dict:
         link = self.link(lang, page_url)
@@ -295,6 +318,54 @@ def require_word_segmentation(languages: Languages) -> None:
                           "installed, so that text could not be found by search; run `make install`") from error
 
 
+def teach_word_segmentation(site: Site, config) -> None:
+    """jieba's dictionaries are Simplified Chinese: a language converted from a
+    segmented one gets the converted form of every domain term (the search
+    plugin's user dictionary) and of every override, so they stay whole."""
+    segmented = [lang for lang in site.languages.converted if lang.segment_words]
+    if not segmented:
+        return
+    import jieba
+
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    user_dict = getattr(search.config, "jieba_dict_user", None) if search else None
+    words = []
+    if user_dict and Path(user_dict).is_file():
+        words = [line.split()[0] for line in Path(user_dict).read_text(encoding="utf-8").splitlines() if line.strip()]
+    for lang in segmented:
+        converter = site.converters[lang.code]
+        for word in [converter.plain(word) for word in words] + [o.right for o in converter.overrides]:
+            jieba.add_word(word)
+
+
+def point_language_switcher(config, site: Site, doc) -> None:
+    """Material's language switcher (config.extra.alternate, which
+    mkdocs-static-i18n resets for each page) leads to the same page in every
+    language it exists in, converted pages included; else to that language's home."""
+    root = urlsplit(config.site_url or "/").path or "/"
+    for alternate in config.extra.alternate or []:
+        code = alternate.get("lang")
+        if code not in site.languages.codes:
+            continue
+        other = site.catalogue.get(doc.stem, code)
+        target = site.languages.prefix(code) + (other.url_path if other is not None else "")
+        alternate["link"] = target if target else root
+
+
+def converted_page_files(site: Site, lang: str, config) -> list[File]:
+    """The pages of `lang` converted at build time: they have no file in docs/."""
+    files = []
+    for doc in site.catalogue.documents:
+        if doc.lang != lang or doc.source is None:
+            continue
+        file = File.generated(config, doc.rel_without_lang(), content=doc.text)
+        file.dest_uri = site.languages.prefix(lang) + (doc.url_path + "index.html" if config.use_directory_urls
+                                                       else doc.rel_without_lang()[: -len(".md")] + ".html")
+        file.edit_uri = doc.source.rel  # "Edit this page" opens the source the page is converted from
+        files.append(file)
+    return files
+
+
 def docs_signature(docs_dir: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                         for p in docs_dir.rglob("*") if p.suffix in (".md", ".yml")))
@@ -333,7 +404,13 @@ def write_search_indexes(site_dir: Path, site: Site, languages: Languages) -> No
     merged = json.loads(index_file.read_text(encoding="utf-8"))
     keywords = {languages.prefix(doc.lang) + doc.url_path: [str(w) for w in doc.meta["keywords"]]
                 for doc in site.catalogue.documents if isinstance(doc.meta.get("keywords"), list) and doc.meta["keywords"]}
-    for code, index in split_index(merged, languages, keywords, cut=jieba_cut).items():
+    def fold(code: str, index_chars: set[str]) -> dict:
+        language, converter = languages.get(code), site.converters.get(code)
+        inverse = {"t2s": "s2t", "s2t": "t2s"}[language.fold_queries]
+        return {"chars": fold_map(index_chars, language.fold_queries, inverse, converter.char_fixes() if converter else {}),
+                "phrases": [[o.wrong, o.right] for o in converter.overrides] if converter else []}
+
+    for code, index in split_index(merged, languages, keywords, cut=jieba_cut, fold=fold).items():
         target = site_dir / languages.prefix(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

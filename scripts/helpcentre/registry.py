@@ -7,7 +7,7 @@ to the text for one language, with "{brand}" filled in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -24,12 +24,16 @@ LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_
           "still_need_help_text", "feedback_question", "feedback_yes", "feedback_no", "feedback_thanks",
           "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home",
           "all_articles", "page_title", "pager", "colon")
+# Needed only by a site that converts a language (the line on a converted page).
+CONVERSION_LABELS = ("converted_notice", "converted_notice_link")
 
 
 @dataclass
 class Registry:
     data: dict
     path: str
+    # locale -> Converter: texts a converted language has no value for are converted from its source's.
+    converters: dict = field(default_factory=dict)
 
     @property
     def brand(self) -> str:
@@ -54,6 +58,8 @@ class Registry:
     def text(self, key: str, lang: str) -> str:
         value = self.lookup(key)
         if isinstance(value, dict):
+            if lang not in value and lang in self.converters:
+                return self.converters[lang].plain(self.text(key, self.converters[lang].source))
             if lang not in value:
                 raise KeyError(key)
             value = value[lang]
@@ -69,8 +75,8 @@ class Registry:
         return True
 
 
-def load_registry(path: Path, languages: tuple[str, ...],
-                  display_root: Path | None = None) -> tuple[Registry | None, list[Finding]]:
+def load_registry(path: Path, languages: tuple[str, ...], display_root: Path | None = None,
+                  labels: tuple[str, ...] = LABELS) -> tuple[Registry | None, list[Finding]]:
     """The registry at `path`, validated for every language code in `languages`."""
     display = display_path(path, display_root)
     if not path.is_file():
@@ -84,7 +90,7 @@ def load_registry(path: Path, languages: tuple[str, ...],
         return None, [Finding(display, 1 + (mark.line if mark else 0), "REGISTRY-YAML",
                               f"the registry is not valid YAML: {error.problem}")]
     registry = Registry(data if isinstance(data, dict) else {}, display)
-    findings = validate_registry(registry, _key_lines(root), languages)
+    findings = validate_registry(registry, _key_lines(root), languages, labels)
     return (registry if not findings else None), findings
 
 
@@ -98,7 +104,8 @@ def _key_lines(node, prefix: str = "") -> dict[str, int]:
     return lines
 
 
-def validate_registry(registry: Registry, key_lines: dict[str, int], languages: tuple[str, ...]) -> list[Finding]:
+def validate_registry(registry: Registry, key_lines: dict[str, int], languages: tuple[str, ...],
+                      required_labels: tuple[str, ...] = LABELS) -> list[Finding]:
     findings: list[Finding] = []
 
     def problem(key: str, message: str) -> None:
@@ -137,7 +144,7 @@ def validate_registry(registry: Registry, key_lines: dict[str, int], languages: 
         if not any(name in channel for name in ("how", "detail")):
             problem(key, f"channel '{channel_id}' needs 'how' (text) or 'detail' (number, address or handle)")
     labels = data.get("labels") if isinstance(data.get("labels"), dict) else {}
-    for label in LABELS:
+    for label in required_labels:
         for lang in languages:
             if not _has_lang(labels.get(label), lang):
                 problem(f"labels.{label}" if label in labels else "labels",

@@ -9,23 +9,27 @@ from collections.abc import Callable, Iterable
 
 from helpcentre.languages import Languages
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 500.0
 
 
 def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
     """Han runs cut into words separated by U+200B, as Material does with jieba."""
-    segmented = HAN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text)
+    segmented = HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text)
     return segmented.strip("\u200b")
 
 
 def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str]] | None = None,
-                cut: Callable[[str], Iterable[str]] | None = None) -> dict[str, dict]:
+                cut: Callable[[str], Iterable[str]] | None = None,
+                fold: Callable[[str, set[str]], dict] | None = None) -> dict[str, dict]:
     """{language code: index}. Locations of a non-default language lose their
     prefix: each index is searched from its own language root. The index
-    config says how queries must be prepared to meet it: its lunr `pipeline`
-    and, for languages segmented into words, `segment_words`."""
+    config says how queries must be prepared to meet it: its lunr `pipeline`;
+    for languages segmented into words, `segment_words`; for languages that
+    fold the other Chinese script, `fold` ({chars, phrases}, from
+    `fold(language code, characters the index uses)`)."""
     keywords = keywords or {}
     other_prefixes = [lang.prefix for lang in languages.others]
     indexes = {}
@@ -45,10 +49,16 @@ def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str
             docs.append(entry)
         config = {
             **merged["config"],
-            "lang": [lang.code],
+            "lang": [lang.search_lang],
             "pipeline": list(lang.search_pipeline),
             "segment_words": lang.segment_words,
             "fields": {**merged["config"]["fields"], KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}},
         }
+        if fold and lang.fold_queries:
+            config["fold"] = fold(lang.code, han_characters(docs))
         indexes[lang.code] = {**merged, "config": config, "docs": docs}
     return indexes
+
+
+def han_characters(docs: list[dict]) -> set[str]:
+    return {char for doc in docs for value in doc.values() if isinstance(value, str) for char in HAN.findall(value)}

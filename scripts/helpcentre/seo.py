@@ -124,7 +124,7 @@ def structured_data(doc: Document, catalogue: Catalogue, registry: Registry, url
 
 def alternates(doc: Document, catalogue: Catalogue, urls: SiteUrls) -> list[dict]:
     """hreflang alternates (absolute URLs): every language the page exists in, and x-default."""
-    found = [{"hreflang": lang.code, "href": urls.of(lang.code, doc.url_path)}
+    found = [{"hreflang": lang.html_lang, "href": urls.of(lang.code, doc.url_path)}
              for lang in urls.languages if catalogue.get(doc.stem, lang.code) is not None]
     return found + [{"hreflang": "x-default", "href": urls.of(urls.languages.default.code, doc.url_path)}]
 

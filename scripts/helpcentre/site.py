@@ -13,11 +13,12 @@ from pathlib import Path
 import jinja2
 
 from helpcentre.content import Catalogue, Document
+from helpcentre.conversion import Converter, load_overrides
 from helpcentre.findings import Finding
 from helpcentre.history import last_changed
 from helpcentre.languages import Languages
 from helpcentre.markdown_setup import MarkdownSetup, render_tree
-from helpcentre.registry import Registry, load_registry
+from helpcentre.registry import CONVERSION_LABELS, LABELS, Registry, load_registry
 from helpcentre.shortcodes import PageContext, Paging, expand
 
 CHECKLIST_CLASS = "checklist"
@@ -65,14 +66,20 @@ class Site:
     _rendered: dict[str, Rendered] = field(default_factory=dict, repr=False)
     _converter: object = field(default=None, repr=False)
     _history: dict[Path, date] | None = field(default=None, repr=False)
+    converters: dict[str, Converter] = field(default_factory=dict)
 
     @classmethod
     def load(cls, docs_dir: Path, root: Path, languages: Languages, registry_file: str, env: jinja2.Environment,
              markdown: MarkdownSetup, page_size: int, templates_dir: str = "templates") -> "Site":
-        registry, findings = load_registry(docs_dir / registry_file, languages.codes, root)
-        catalogue = Catalogue.load(docs_dir, languages, templates_dir, root)
-        return cls(docs_dir, root, languages, registry, catalogue, findings + catalogue.findings, env, markdown,
-                   Paging(page_size))
+        converters, findings = load_converters(docs_dir, root, languages)
+        written = tuple(lang.code for lang in languages if lang.code not in converters)
+        labels = LABELS + (CONVERSION_LABELS if converters else ())
+        registry, registry_findings = load_registry(docs_dir / registry_file, written, root, labels)
+        if registry is not None:
+            registry.converters = converters
+        catalogue = Catalogue.load(docs_dir, languages, templates_dir, root, converters)
+        return cls(docs_dir, root, languages, registry, catalogue, findings + registry_findings + catalogue.findings,
+                   env, markdown, Paging(page_size), converters=converters)
 
     def context(self, doc: Document, page_url: str | None = None) -> PageContext:
         return PageContext(self, doc, self.languages.prefix(doc.lang) + doc.url_path if page_url is None else page_url)
@@ -98,7 +105,9 @@ class Site:
         return self.catalogue.get(src_uri[: -len(".md")], lang) if src_uri.endswith(".md") else None
 
     def last_changed(self, doc: Document) -> date | None:
-        """Front matter `updated:` wins; else the file's last commit; else unknown."""
+        """Front matter `updated:` wins; else the file's last commit (a converted
+        page's source's); else unknown."""
+        doc = doc.source or doc
         if isinstance(doc.meta.get("updated"), date):
             return doc.meta["updated"]
         if self._history is None:
@@ -108,3 +117,14 @@ class Site:
                 folder = self.docs_dir.as_posix()
             self._history = last_changed(self.root, folder)
         return self._history.get((self.root / doc.path).resolve())
+
+
+def load_converters(docs_dir: Path, root: Path, languages: Languages) -> tuple[dict[str, Converter], list[Finding]]:
+    converters, findings = {}, []
+    for lang in languages.converted:
+        overrides = []
+        if lang.conversion_overrides:
+            overrides, problems = load_overrides(docs_dir / lang.conversion_overrides, root)
+            findings += problems
+        converters[lang.code] = Converter(lang.convert_from, lang.opencc, overrides)
+    return converters, findings

@@ -34,11 +34,16 @@ class SentencePool:
     keywords: list[str]
 
 
+def written_languages(languages: Languages) -> list[str]:
+    """The languages writers write; converted ones are made at build time."""
+    return [lang.code for lang in languages if not lang.convert_from]
+
+
 def sentence_pools(docs_dir: Path, languages: Languages) -> dict[str, SentencePool]:
     """Paragraphs, list items, titles and keywords of the real articles."""
-    pools = {lang: SentencePool([], [], [], []) for lang in languages.codes}
+    pools = {lang: SentencePool([], [], [], []) for lang in written_languages(languages)}
     for doc in Catalogue.load(docs_dir, languages).documents:
-        if doc.kind != "article":
+        if doc.kind != "article" or doc.lang not in pools:
             continue
         pool = pools[doc.lang]
         pool.titles.append(str(doc.meta["title"]))
@@ -79,7 +84,7 @@ def generate_articles(docs_dir: Path, count: int, seed: int = 7, source_docs: Pa
     for number in range(1, count + 1):
         category = CATEGORIES[number % len(CATEGORIES)]
         article_type = TYPES[number % len(TYPES)]
-        for lang in languages.codes:
+        for lang in written_languages(languages):
             rng = random.Random(f"{seed}-{number}-{lang}")
             path = docs_dir / category / f"generated-{number:05d}.{lang}.md"
             path.write_text(article(pools[lang], lang, 1000 + number, article_type, rng), encoding="utf-8")

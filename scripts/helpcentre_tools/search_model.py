@@ -33,7 +33,7 @@ from lunr.query_lexer import QueryLexer
 from lunr.query_parser import QueryParser
 from lunr.token import Token
 
-from helpcentre.search_index import HAN
+from helpcentre.search_index import HAN_RUN as HAN
 from helpcentre_tools.lunr_js import stemmer, stop_word_filter, trimmer
 
 
@@ -224,6 +224,7 @@ class BrowserSearch:
         self.lang = config["lang"]
         self.stems = "stemmer" in config.get("pipeline", [])
         self.segments = bool(config.get("segment_words"))
+        self.fold = config.get("fold")
         self.separator = js_regex(config["separator"])
         self.fields = list(config["fields"])
         self.docs = index["docs"]
@@ -259,7 +260,16 @@ class BrowserSearch:
                 parents[doc["location"]] = pages[path]
         return parents
 
+    def fold_script(self, query: str) -> str:
+        """What hc-search-worker.js does to a query in the other Chinese script."""
+        query = "".join(self.fold["chars"].get(char, char) for char in query)
+        for wrong, right in self.fold["phrases"]:
+            query = query.replace(wrong, right)
+        return query
+
     def prepare(self, query: str) -> str:
+        if self.fold:
+            query = self.fold_script(query)
         if self.stems:
             query = stem_english_query(query)
         elif self.segments:

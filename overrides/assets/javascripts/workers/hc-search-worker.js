@@ -13,6 +13,11 @@
  *   that start no word and lunr.zh's stop words, so "收国外汇款要手续费吗"
  *   becomes "国外 汇款 手续费".
  *
+ * - A folding index (config.fold): a query typed in the other Chinese script
+ *   is first folded into the index's, character by character with a map of
+ *   only the characters the index uses, then by the conversion overrides'
+ *   phrases, so 賬戶被鎖 finds 账户被锁 and 账户 finds 帳戶.
+ *
  * Loaded as the search worker by the helpcentre plugin (postprocess.py),
  * with ?material=<Material's worker file> beside it. */
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
@@ -22,6 +27,7 @@ const ZH_STOP_WORDS = new Set(("的 一 不 在 人 有 是 为 為 以 于 於 
 
 let stems = false
 let segments = false
+let fold = null
 let vocabulary = new Set()
 
 function buildVocabulary(index) {
@@ -69,7 +75,16 @@ function stemEnglish(query) {
   }).join("").replace(/\s+/g, " ").trim()
 }
 
+function foldScript(query) {
+  let folded = Array.from(query, char => fold.chars[char] || char).join("")
+  for (const [wrong, right] of fold.phrases)
+    folded = folded.split(wrong).join(right)
+  return folded
+}
+
 function prepare(query) {
+  if (fold)
+    query = foldScript(query)
   if (stems)
     return stemEnglish(query) || query
   if (segments)
@@ -82,6 +97,7 @@ addEventListener("message", ev => {
   if (message.type === 0 /* SETUP */) {
     stems = (message.data.config.pipeline || []).includes("stemmer")
     segments = Boolean(message.data.config.segment_words)
+    fold = message.data.config.fold || null
     vocabulary = segments ? buildVocabulary(message.data) : new Set()
   } else if (message.type === 2 /* QUERY */) {
     message.data = prepare(message.data)
