@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcentre.conversion import ConversionUnavailable, require_opencc
 from helpcentre.findings import Finding, format_findings, summary
 from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
@@ -58,6 +59,11 @@ def load_project(config_file: Path, docs_dir: Path | None = None, root: Path | N
         languages = languages_of(config, config.plugins[PLUGIN_NAME].config)
     except LanguageError as error:
         raise UsageError(f"{config_file}: {error}") from error
+    if languages.converted:
+        try:
+            require_opencc()
+        except ConversionUnavailable as error:
+            raise UsageError(str(error)) from error
     docs = docs_dir if docs_dir is not None else Path(config.docs_dir)
     if not docs.is_dir():
         raise UsageError(f"{docs} is not a folder")

@@ -36,6 +36,18 @@ PROTECTED = re.compile(
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
+class ConversionUnavailable(RuntimeError):
+    pass
+
+
+def require_opencc() -> None:
+    try:
+        import opencc  # noqa: F401
+    except ImportError as error:
+        raise ConversionUnavailable("a language is converted at build time (convert_from) but the opencc package "
+                                    "is not installed; run `make install`") from error
+
+
 @lru_cache(maxsize=None)
 def opencc_converter(config: str):
     import opencc

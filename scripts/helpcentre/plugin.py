@@ -41,7 +41,7 @@ from mkdocs.structure.files import File
 from helpcentre import article, seo
 from helpcentre.checks import check_site
 from helpcentre.config import HelpCentreConfig
-from helpcentre.conversion import fold_map
+from helpcentre.conversion import ConversionUnavailable, fold_map, require_opencc
 from helpcentre.findings import format_findings
 from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
@@ -87,6 +87,11 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         except LanguageError as error:
             raise PluginError(f"helpcentre: {error}") from error
         require_word_segmentation(self.languages)
+        if self.languages.converted:
+            try:
+                require_opencc()
+            except ConversionUnavailable as error:
+                raise PluginError(f"helpcentre: {error}") from error
         return config
 
     @event_priority(FIRST)
