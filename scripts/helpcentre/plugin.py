@@ -47,7 +47,7 @@ from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
 from helpcentre.navigation import SectionLayout, arrange, show_sidebar
 from helpcentre.postprocess import PageView, finish
-from helpcentre.search_index import split_index
+from helpcentre.search_index import pinyin_tokens, split_index
 from helpcentre.security import (
     content_security_policy, headers_file, inline_script_hashes, nginx_snippet, origin_of, security_headers,
     security_txt,
@@ -415,10 +415,28 @@ def write_search_indexes(site_dir: Path, site: Site, languages: Languages) -> No
         return {"chars": fold_map(index_chars, language.fold_queries, inverse, converter.char_fixes() if converter else {}),
                 "phrases": [[o.wrong, o.right] for o in converter.overrides] if converter else []}
 
-    for code, index in split_index(merged, languages, keywords, cut=jieba_cut, fold=fold).items():
+    pinyin = {languages.prefix(doc.lang) + doc.url_path: pinyin_tokens(page_phrases(doc), jieba_cut, romanize)
+              for doc in site.catalogue.documents if languages.get(doc.lang).segment_words}
+    for code, index in split_index(merged, languages, keywords, cut=jieba_cut, fold=fold, pinyin=pinyin).items():
         target = site_dir / languages.prefix(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def page_phrases(doc) -> list[str]:
+    """A page's title and keywords, and its source's when it is converted
+    (pinyin is read from Simplified characters, which its tables know best)."""
+    phrases = []
+    for version in (doc, doc.source) if doc.source else (doc,):
+        phrases.append(str(version.meta.get("title", "")))
+        phrases += [str(word) for word in version.meta.get("keywords") or []]
+    return phrases
+
+
+def romanize(text: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(text, errors="ignore"))
 
 
 def jieba_cut(text: str) -> list[str]:

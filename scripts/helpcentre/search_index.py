@@ -13,6 +13,9 @@ HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 500.0
+# Pinyin of a page's title and keywords, in a segmented language's index.
+PINYIN_FIELD = "pinyin"
+PINYIN_BOOST = 300.0
 
 
 def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
@@ -23,14 +26,15 @@ def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
 
 def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str]] | None = None,
                 cut: Callable[[str], Iterable[str]] | None = None,
-                fold: Callable[[str, set[str]], dict] | None = None) -> dict[str, dict]:
+                fold: Callable[[str, set[str]], dict] | None = None,
+                pinyin: dict[str, str] | None = None) -> dict[str, dict]:
     """{language code: index}. Locations of a non-default language lose their
     prefix: each index is searched from its own language root. The index
     config says how queries must be prepared to meet it: its lunr `pipeline`;
     for languages segmented into words, `segment_words`; for languages that
     fold the other Chinese script, `fold` ({chars, phrases}, from
     `fold(language code, characters the index uses)`)."""
-    keywords = keywords or {}
+    keywords, pinyin = keywords or {}, pinyin or {}
     other_prefixes = [lang.prefix for lang in languages.others]
     indexes = {}
     for lang in languages:
@@ -46,13 +50,16 @@ def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str
             if words:
                 text = " ".join(words)
                 entry[KEYWORDS_FIELD] = segment_words(text, cut) if cut and lang.segment_words else text
+            if location in pinyin:
+                entry[PINYIN_FIELD] = pinyin[location]
             docs.append(entry)
         config = {
             **merged["config"],
             "lang": [lang.search_lang],
             "pipeline": list(lang.search_pipeline),
             "segment_words": lang.segment_words,
-            "fields": {**merged["config"]["fields"], KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST}},
+            "fields": {**merged["config"]["fields"], KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST},
+                       **({PINYIN_FIELD: {"boost": PINYIN_BOOST}} if lang.segment_words and pinyin else {})},
         }
         if fold and lang.fold_queries:
             config["fold"] = fold(lang.code, han_characters(docs))
@@ -62,3 +69,16 @@ def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str
 
 def han_characters(docs: list[dict]) -> set[str]:
     return {char for doc in docs for value in doc.values() if isinstance(value, str) for char in HAN.findall(value)}
+
+
+def pinyin_tokens(phrases: Iterable[str], cut: Callable[[str], Iterable[str]],
+                  romanize: Callable[[str], str]) -> str:
+    """Each phrase (a title, a keyword) in pinyin as a whole and word by word,
+    without tones or spaces: 手机号 -> "shoujihao shouji hao"."""
+    tokens: dict[str, None] = {}
+    for phrase in phrases:
+        for run in HAN_RUN.findall(phrase):
+            tokens[romanize(run)] = None
+            for word in cut(run):
+                tokens[romanize(word)] = None
+    return " ".join(token for token in tokens if token)

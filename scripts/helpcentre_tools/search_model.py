@@ -169,6 +169,14 @@ def segment_chinese_query(query: str, vocabulary: set[str]) -> str:
     return re.sub(r"\s+", " ", HAN.sub(cut, query)).strip() or query
 
 
+def join_pinyin(query: str) -> str:
+    """What hc-search-worker.js adds to a query of several Latin words on a
+    segmented index: the words joined, as one pinyin token."""
+    if re.fullmatch(r"[A-Za-z]+(?:\s+[A-Za-z]+)+", query.strip()):
+        return f"{query} {''.join(query.split()).lower()}"
+    return query
+
+
 def stem_english_query(query: str) -> str:
     """What hc-search-worker.js does to an English query."""
     parts = []
@@ -273,7 +281,7 @@ class BrowserSearch:
         if self.stems:
             query = stem_english_query(query)
         elif self.segments:
-            query = segment_chinese_query(query, self.han_words)
+            query = join_pinyin(segment_chinese_query(query, self.han_words))
         query = HAN.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
         return transform(query, self.separator)
 

@@ -18,6 +18,10 @@
  *   only the characters the index uses, then by the conversion overrides'
  *   phrases, so 賬戶被鎖 finds 账户被锁 and 账户 finds 帳戶.
  *
+ * - Pinyin on a segmented index: the index has the pinyin of every title and
+ *   keyword (`chongzhi`, `shoujihao`); a query of several Latin words also
+ *   gets them joined, so `shouji hao` finds 手机号 too.
+ *
  * Loaded as the search worker by the helpcentre plugin (postprocess.py),
  * with ?material=<Material's worker file> beside it. */
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
@@ -82,13 +86,18 @@ function foldScript(query) {
   return folded
 }
 
+function joinPinyin(query) {
+  const words = query.trim().split(/\s+/)
+  return /^[A-Za-z]+(\s+[A-Za-z]+)+$/.test(query.trim()) ? `${query} ${words.join("").toLowerCase()}` : query
+}
+
 function prepare(query) {
   if (fold)
     query = foldScript(query)
   if (stems)
     return stemEnglish(query) || query
   if (segments)
-    return segmentChinese(query) || query
+    return joinPinyin(segmentChinese(query) || query)
   return query
 }
 

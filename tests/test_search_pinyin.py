@@ -1,0 +1,58 @@
+"""Pinyin finds Chinese articles: the index carries the pinyin of every title
+and keyword (built with pypinyin), and a query of several Latin words is also
+searched joined (`shouji hao` as `shoujihao`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpcentre_tools.search_model import BrowserSearch, join_pinyin
+from search_report import article_id
+
+PINYIN = [("chongzhi", "payments/top-up"), ("anquan", "security/is-my-money-safe"),
+          ("shouji hao", "account/update-account-info"), ("shoujihao", "account/update-account-info"),
+          ("wangji mima", "account/reset-password"), ("zhanghu bei suo", "account/locked-account")]
+
+
+@pytest.fixture(scope="module")
+def searches(built_site):
+    return {lang: BrowserSearch(built_site.search_index(lang)) for lang in ("zh", "zh-Hant", "en")}
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+@pytest.mark.parametrize("query,expected", PINYIN)
+def test_pinyin_finds_the_article(searches, lang, query, expected):
+    results = [article_id(hit.location) for hit in searches[lang].search(query)[:3]]
+    assert expected in results, results
+
+
+def test_heteronyms_of_domain_terms_are_read_right(built_site):
+    pinyin = " ".join(doc.get("pinyin", "") for doc in built_site.search_index("zh")["docs"]).split()
+    assert "yinhangka" in pinyin and "yinxingka" not in pinyin  # 行 in 银行 is hang
+
+
+def test_a_converted_page_carries_the_pinyin_of_its_source_too(built_site):
+    top_up = next(doc for doc in built_site.search_index("zh-Hant")["docs"] if doc["location"] == "payments/top-up/")
+    assert "chongzhi" in top_up["pinyin"].split(), "儲值 on the page, 充值 in its Simplified source"
+
+
+def test_only_several_latin_words_are_joined():
+    assert join_pinyin("shouji hao") == "shouji hao shoujihao"
+    assert join_pinyin("chongzhi") == "chongzhi" and join_pinyin("提现 tixian") == "提现 tixian"
+
+
+def test_the_english_index_has_no_pinyin(built_site):
+    index = built_site.search_index("en")
+    assert "pinyin" not in index["config"]["fields"] and not any("pinyin" in doc for doc in index["docs"])
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+def test_pinyin_in_chromium_matches_the_model(browser, site_url, searches, lang):
+    from search_report import evaluate_in_browser
+
+    queries = [{"q": query, "expect": [expected]} for query, expected in PINYIN]
+    outcomes = evaluate_in_browser(browser, site_url, lang, queries)
+    for outcome, (query, expected) in zip(outcomes, PINYIN):
+        offline = [article_id(hit.location) for hit in searches[lang].search(query)]
+        assert outcome.results[:3] == offline[:3], query
+        assert expected in outcome.results[:3], (query, outcome.results)
