@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcentre_tools.browser import chromium_missing_reason, launch, serve, type_like_a_person, clear_search
+from helpcentre_tools.browser import chromium_missing_reason, clear_search, launch, open_search, serve, type_like_a_person
 from helpcentre_tools.benchmark import build_site, copy_project, index_sizes
 from helpcentre_tools import site_languages
 
@@ -44,11 +44,7 @@ def latencies(browser, site_url: str, lang: str, queries: list[str]) -> dict[str
     prefix = site_languages().prefix(lang)
     start = time.perf_counter()
     page.goto(f"{site_url}/{prefix}")
-    page.click(".md-search__input")
-    page.wait_for_function("""() => {
-        const meta = document.querySelector(".md-search-result__meta").textContent
-        return meta && !/初始化|Initializing/.test(meta)
-    }""", timeout=120000)
+    open_search(page, timeout_ms=120000)
     ready = time.perf_counter() - start
     page.evaluate(TIMING_PROBE)
     samples = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcentre_tools.browser import RESULT_LINKS, clear_search, search_results
+from helpcentre_tools.browser import RESULT_LINKS, clear_search, open_search, search_results
 from support import LANGUAGES
 
 QUERIES = {"zh": "提现", "zh-Hant": "提現", "en": "withdraw"}
@@ -28,11 +28,7 @@ def dialog(browser, site_url):
         page = browser.new_page()
         page.add_init_script(RECORD_QUERIES)
         page.goto(f"{site_url}/{LANGUAGES.get(lang).prefix}")
-        page.click(".md-search__input")
-        page.wait_for_function("""() => {
-            const meta = document.querySelector(".md-search-result__meta").textContent
-            return meta && !/初始化|Initializing/.test(meta)
-        }""", timeout=30000)
+        open_search(page)
         return page
     pages = []
 

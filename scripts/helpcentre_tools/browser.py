@@ -129,6 +129,15 @@ def type_like_a_person(page, text: str) -> None:
     cdp.detach()
 
 
+def open_search(page, timeout_ms: int = 30000) -> None:
+    """Open the header search and wait until its index is loaded."""
+    page.click(".md-search__input")
+    page.wait_for_function("""() => {
+        const meta = document.querySelector(".md-search-result__meta").textContent
+        return meta && !/初始化|Initializing/.test(meta)
+    }""", timeout=timeout_ms)
+
+
 def clear_search(page) -> None:
     page.click(".md-search__input")
     page.keyboard.press("Control+A")
