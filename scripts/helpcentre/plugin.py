@@ -133,9 +133,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         except ShortcodeError as error:
             raise PluginError(f"{doc.path}:{doc.line_of('title')}: SHORTCODE-INVALID {error}") from error
         # The gate expanded the file's own text already; another plugin may have changed it since.
-        expanded, findings = self.site.expanded(doc) if markdown == doc.body else (None, None)
-        if expanded is None:
-            expanded, findings = expand(ctx)
+        expanded, findings = self.site.expanded(doc) if markdown == doc.body else expand(ctx, markdown)
         if findings:
             raise PluginError(format_findings(findings))
         return expanded

@@ -101,10 +101,10 @@ def expand_inline(text: str, ctx: PageContext) -> str:
     return SHORTCODE.sub(lambda match: _inline(match.group(1), ctx), text)
 
 
-def expand(ctx: PageContext) -> tuple[str, list[Finding]]:
-    """Every shortcode of a page body filled; findings point into the source file."""
+def expand(ctx: PageContext, body: str) -> tuple[str, list[Finding]]:
+    """Every shortcode of a page's body filled; findings point into the source file."""
     out, findings = [], []
-    for line in source_lines(ctx.doc.body.split("\n"), ctx.doc.first_line):
+    for line in source_lines(body.split("\n"), ctx.doc.first_line):
         if line.in_code or "{{" not in line.text:
             out.append(line.text)
             continue

@@ -87,7 +87,7 @@ class Site:
     def expanded(self, doc: Document) -> tuple[str, list[Finding]]:
         """The page's Markdown with its shortcodes filled, and their findings."""
         if doc.rel not in self._expanded:
-            self._expanded[doc.rel] = expand(self.context(doc)) if self.registry else (doc.body, [])
+            self._expanded[doc.rel] = expand(self.context(doc), doc.body) if self.registry else (doc.body, [])
         return self._expanded[doc.rel]
 
     def rendered(self, doc: Document) -> Rendered:
