@@ -34,6 +34,8 @@ class Registry:
     path: str
     # locale -> Converter: texts a converted language has no value for are converted from its source's.
     converters: dict = field(default_factory=dict)
+    # Converted texts, once each: every page of a converted language asks for the same labels.
+    _converted: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def brand(self) -> str:
@@ -59,7 +61,10 @@ class Registry:
         value = self.lookup(key)
         if isinstance(value, dict):
             if lang not in value and lang in self.converters:
-                return self.converters[lang].plain(self.text(key, self.converters[lang].source))
+                if (key, lang) not in self._converted:
+                    converter = self.converters[lang]
+                    self._converted[key, lang] = converter.plain(self.text(key, converter.source))
+                return self._converted[key, lang]
             if lang not in value:
                 raise KeyError(key)
             value = value[lang]
