@@ -26,7 +26,7 @@ from pathlib import Path
 
 from helpcentre.cli import Project, UsageError, parser_for, project_of, run
 from helpcentre.content import Document
-from helpcentre.findings import Finding, format_findings
+from helpcentre.findings import Finding, display_path, format_findings
 from helpcentre.history import last_changes
 from helpcentre.site import Site
 from helpcentre.translation import Side, compare_structure, freshness, review_mark, structure_of, with_review_mark
@@ -60,16 +60,9 @@ def conversions(project: Project, site: Site) -> list[Conversion]:
         if doc.lang not in converted_languages:
             continue
         source = doc.source or site.catalogue.get(doc.stem, project.languages.get(doc.lang).convert_from)
-        path = f"{project.docs_dir.as_posix().rstrip('/')}/{doc.rel}" if doc.source else doc.path
-        found.append(Conversion(doc.lang, display(project, path), source.path if source else "?", doc.source is not None))
+        path = display_path(project.docs_dir / doc.rel, project.root) if doc.source else doc.path
+        found.append(Conversion(doc.lang, path, source.path if source else "?", doc.source is not None))
     return sorted(found, key=lambda c: (c.lang, c.path))
-
-
-def display(project: Project, path: str) -> str:
-    try:
-        return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
-    except ValueError:
-        return path
 
 
 def check_translations(project: Project, use_git: bool = True) -> tuple[list[Finding], int, bool]:

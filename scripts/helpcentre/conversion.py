@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from helpcentre.content import compose_and_load
 from helpcentre.findings import Finding, display_path
 from helpcentre.lines import source_lines
 
@@ -111,8 +112,6 @@ def load_overrides(path: Path, display_root: Path | None = None) -> tuple[list[O
     if not path.is_file():
         return [], [Finding(display, 1, "CONVERSION-OVERRIDES", f"the conversion overrides file is missing: create "
                                                                   f"{display} (overrides: [])")]
-    from helpcentre.content import compose_and_load
-
     try:
         node, data = compose_and_load(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as error:
