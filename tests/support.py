@@ -34,9 +34,11 @@ def make_project(destination: Path, docs: Path | None = None, overlay: Path | No
     # Fixture sites use the real registry unless they bring their own.
     if not (destination / "docs" / "registry.yml").exists():
         shutil.copy2(ROOT / "docs" / "registry.yml", destination / "docs" / "registry.yml")
-    # ... and the real conversion overrides (Traditional Chinese is converted from Simplified).
-    if not (destination / "docs" / "conversion").exists():
-        shutil.copytree(ROOT / "docs" / "conversion", destination / "docs" / "conversion")
+    # ... the real conversion overrides (Traditional Chinese is converted from
+    # Simplified) and search terms.
+    for data in ("conversion", "search"):
+        if not (destination / "docs" / data).exists():
+            shutil.copytree(ROOT / "docs" / data, destination / "docs" / data)
     for folder in STATIC_DIRS:
         if not (destination / "docs" / folder).exists():
             shutil.copytree(ROOT / "docs" / folder, destination / "docs" / folder)

@@ -48,10 +48,13 @@ def test_the_english_index_has_no_pinyin(built_site):
 
 @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
 def test_pinyin_in_chromium_matches_the_model(browser, site_url, searches, lang):
-    from search_report import evaluate_in_browser
+    from search_report import ChromiumSearch, Query, evaluate_in_browser
+    from support import LANGUAGES
 
-    queries = [{"q": query, "expect": [expected]} for query, expected in PINYIN]
-    outcomes = evaluate_in_browser(browser, site_url, lang, queries)
+    queries = [Query(lang, "tuning", query, (expected,), "pinyin") for query, expected in PINYIN]
+    chromium = ChromiumSearch(browser, site_url, LANGUAGES)
+    outcomes = evaluate_in_browser(chromium, queries)
+    chromium.close()
     for outcome, (query, expected) in zip(outcomes, PINYIN):
         offline = [article_id(hit.location) for hit in searches[lang].search(query)]
         assert outcome.results[:3] == offline[:3], query

@@ -112,11 +112,21 @@ def test_domain_terms_stay_whole_in_the_traditional_index(built_site):
 
 
 def test_each_chinese_index_folds_the_other_script_with_a_compact_map(built_site):
-    for lang, typed, expected in (("zh", "賬", "账"), ("zh-Hant", "账", "帳")):
+    for lang, typed, expected in (("zh", "賬", "账"), ("zh-Hant", "户", "戶")):
         fold = built_site.search_index(lang)["config"]["fold"]
         assert fold["chars"][typed] == expected
         index_text = json.dumps(built_site.search_index(lang)["docs"], ensure_ascii=False)
         assert all(target in index_text for target in fold["chars"].values()), "only characters the index uses"
+
+
+def test_a_phrase_override_is_folded_as_a_phrase_never_character_by_character(built_site):
+    # 登出帳戶 -> 註銷帳戶 must not turn every 登 of a query into 註 (登入, 登錄).
+    converter = Converter("zh", "s2twp", [Override("登出帳戶", "註銷帳戶", "close, not log out", 1),
+                                          Override("賬", "帳", "variant", 2)])
+    assert converter.char_fixes() == {"賬": "帳"}
+    fold = built_site.search_index("zh-Hant")["config"]["fold"]
+    assert "登" not in fold["chars"] and "記" not in fold["chars"]
+    assert ["登出帳戶", "註銷帳戶"] in fold["phrases"]
 
 
 def test_fold_map_follows_the_overrides():

@@ -64,6 +64,16 @@ class LanguageOptions(base.Config):
     opencc = c.Optional(c.Choice(("s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s")))
     # ... and then these overrides (a YAML file below docs_dir).
     conversion_overrides = c.Optional(c.Type(str))
+    # Query-time corrections and pinyin readings writers own (a YAML file
+    # below docs_dir, see scripts/helpcentre/search_terms.py). A converted
+    # language without one uses its source language's, converted.
+    search_terms = c.Optional(c.Type(str))
+    # A query word of at least this many letters that matches nothing is
+    # retried at edit distance one (a stemmed language's typos); 0: never.
+    typo_tolerance = c.Type(int, default=0)
+    # The language's writing system (ISO 15924): a query typed in another
+    # language's script shows a link to search that language's site.
+    script = c.Optional(c.Choice(("Hani", "Latn")))
 
 
 class HelpCentreConfig(base.Config):

@@ -97,13 +97,12 @@ class Converter:
         return "".join(pieces)
 
     def char_fixes(self) -> dict[str, str]:
-        """Single characters the overrides change where OpenCC's output and the
-        override line up character by character (賬戶 → 帳戶: 賬 → 帳)."""
-        fixes = {}
-        for override in self.overrides:
-            if len(override.wrong) == len(override.right):
-                fixes.update({a: b for a, b in zip(override.wrong, override.right) if a != b})
-        return fixes
+        """The overrides of a single character (賬 → 帳), which a query folds
+        character by character. A longer override is a phrase (登出帳戶 →
+        註銷帳戶, 交易記錄 → 交易紀錄): folding its characters one by one
+        would turn every 登 into 註 and 忘記 into 忘紀; queries get it as a
+        phrase instead."""
+        return {o.wrong: o.right for o in self.overrides if len(o.wrong) == 1 and len(o.right) == 1}
 
 
 def load_overrides(path: Path, display_root: Path | None = None) -> tuple[list[Override], list[Finding]]:

@@ -23,6 +23,9 @@ class Language:
     convert_from: str | None = None
     opencc: str | None = None
     conversion_overrides: str | None = None
+    search_terms: str | None = None  # below docs_dir: query-time corrections writers own
+    typo_tolerance: int = 0  # a query word of this many letters that matches nothing is retried at edit distance 1
+    script: str | None = None  # ISO 15924 (Hani, Latn): a query in another language's script gets a hint there
 
     @property
     def prefix(self) -> str:
@@ -93,6 +96,9 @@ def language(code: str, name: str, default: bool, options=None) -> Language:
         convert_from=options.get("convert_from"),
         opencc=options.get("opencc"),
         conversion_overrides=options.get("conversion_overrides"),
+        search_terms=options.get("search_terms"),
+        typo_tolerance=int(options.get("typo_tolerance") or 0),
+        script=options.get("script"),
     )
 
 

@@ -26,6 +26,9 @@ LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_
           "all_articles", "page_title", "pager", "colon")
 # Needed only by a site that converts a language (the line on a converted page).
 CONVERSION_LABELS = ("converted_notice", "converted_notice_link")
+# Needed only by a site whose languages name their scripts: the link above the
+# search results that runs a query typed in another language's script there.
+SEARCH_ELSEWHERE_LABELS = ("search_elsewhere_one", "search_elsewhere_other")
 
 
 @dataclass

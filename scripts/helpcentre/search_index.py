@@ -27,14 +27,16 @@ def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
 def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str]] | None = None,
                 cut: Callable[[str], Iterable[str]] | None = None,
                 fold: Callable[[str, set[str]], dict] | None = None,
-                pinyin: dict[str, str] | None = None) -> dict[str, dict]:
+                pinyin: dict[str, str] | None = None,
+                query_settings: dict[str, dict] | None = None) -> dict[str, dict]:
     """{language code: index}. Locations of a non-default language lose their
     prefix: each index is searched from its own language root. The index
     config says how queries must be prepared to meet it: its lunr `pipeline`;
     for languages segmented into words, `segment_words`; for languages that
     fold the other Chinese script, `fold` ({chars, phrases}, from
-    `fold(language code, characters the index uses)`)."""
-    keywords, pinyin = keywords or {}, pinyin or {}
+    `fold(language code, characters the index uses)`); and whatever else
+    `query_settings[code]` holds (corrections, typo tolerance)."""
+    keywords, pinyin, query_settings = keywords or {}, pinyin or {}, query_settings or {}
     other_prefixes = [lang.prefix for lang in languages.others]
     indexes = {}
     for lang in languages:
@@ -60,6 +62,7 @@ def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str
             "segment_words": lang.segment_words,
             "fields": {**merged["config"]["fields"], KEYWORDS_FIELD: {"boost": KEYWORDS_BOOST},
                        **({PINYIN_FIELD: {"boost": PINYIN_BOOST}} if lang.segment_words and pinyin else {})},
+            **query_settings.get(lang.code, {}),
         }
         if fold and lang.fold_queries:
             config["fold"] = fold(lang.code, han_characters(docs))

@@ -18,7 +18,8 @@ from helpcentre.findings import Finding
 from helpcentre.history import last_changed
 from helpcentre.languages import Languages
 from helpcentre.markdown_setup import MarkdownSetup, render_tree
-from helpcentre.registry import CONVERSION_LABELS, LABELS, Registry, load_registry
+from helpcentre.registry import CONVERSION_LABELS, LABELS, SEARCH_ELSEWHERE_LABELS, Registry, load_registry
+from helpcentre.search_terms import SearchTerms, load_search_terms
 from helpcentre.shortcodes import PageContext, Paging, expand
 
 CHECKLIST_CLASS = "checklist"
@@ -67,19 +68,23 @@ class Site:
     _converter: object = field(default=None, repr=False)
     _history: dict[Path, date] | None = field(default=None, repr=False)
     converters: dict[str, Converter] = field(default_factory=dict)
+    search_terms: dict[str, SearchTerms] = field(default_factory=dict)
 
     @classmethod
     def load(cls, docs_dir: Path, root: Path, languages: Languages, registry_file: str, env: jinja2.Environment,
              markdown: MarkdownSetup, page_size: int, templates_dir: str = "templates") -> "Site":
         converters, findings = load_converters(docs_dir, root, languages)
+        search_terms, terms_findings = load_all_search_terms(docs_dir, root, languages)
+        findings += terms_findings
         written = tuple(lang.code for lang in languages if lang.code not in converters)
-        labels = LABELS + (CONVERSION_LABELS if converters else ())
+        labels = LABELS + (CONVERSION_LABELS if converters else ()) + \
+            (SEARCH_ELSEWHERE_LABELS if any(lang.script for lang in languages) else ())
         registry, registry_findings = load_registry(docs_dir / registry_file, written, root, labels)
         if registry is not None:
             registry.converters = converters
         catalogue = Catalogue.load(docs_dir, languages, templates_dir, root, converters)
         return cls(docs_dir, root, languages, registry, catalogue, findings + registry_findings + catalogue.findings,
-                   env, markdown, Paging(page_size), converters=converters)
+                   env, markdown, Paging(page_size), converters=converters, search_terms=search_terms)
 
     def context(self, doc: Document, page_url: str | None = None) -> PageContext:
         return PageContext(self, doc, self.languages.prefix(doc.lang) + doc.url_path if page_url is None else page_url)
@@ -128,3 +133,13 @@ def load_converters(docs_dir: Path, root: Path, languages: Languages) -> tuple[d
             findings += problems
         converters[lang.code] = Converter(lang.convert_from, lang.opencc, overrides)
     return converters, findings
+
+
+def load_all_search_terms(docs_dir: Path, root: Path, languages: Languages,
+                          ) -> tuple[dict[str, SearchTerms], list[Finding]]:
+    terms, findings = {}, []
+    for lang in languages:
+        if lang.search_terms:
+            terms[lang.code], problems = load_search_terms(docs_dir / lang.search_terms, root)
+            findings += problems
+    return terms, findings

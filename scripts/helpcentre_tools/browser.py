@@ -144,17 +144,36 @@ def clear_search(page) -> None:
     page.keyboard.press("Backspace")
 
 
-def search_results(page, query: str, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
-    """Type into the site's own search box and return the result page URLs."""
-    clear_search(page)
-    type_like_a_person(page, query)
+def paste_into_search(page, text: str) -> None:
+    """A paste from the context menu: the value changes with an `input` event and no key."""
+    page.evaluate("""(text) => {
+        const input = document.querySelector(".md-search__input")
+        input.focus()
+        input.value = text
+        input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: text }))
+    }""", text)
+
+
+def stable_results(page, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
+    """The result page URLs once the search has answered and the list stops changing."""
+    waiting = page.evaluate("""() => {
+        const translations = JSON.parse(document.getElementById("__config").textContent).translations
+        return [translations["search.result.placeholder"], "正在初始化", "Initializing"]
+    }""")
     deadline = time.monotonic() + timeout
     previous = None
     while time.monotonic() < deadline:
         meta = page.inner_text(".md-search-result__meta")
         links = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
-        if meta and not meta.startswith(("正在初始化", "Initializing")) and links == previous:
+        if meta and not meta.startswith(tuple(waiting)) and links == previous:
             return links
         previous = links
         time.sleep(settle)
     return previous or []
+
+
+def search_results(page, query: str, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
+    """Type into the site's own search box and return the result page URLs."""
+    clear_search(page)
+    type_like_a_person(page, query)
+    return stable_results(page, settle, timeout)

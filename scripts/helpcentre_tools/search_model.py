@@ -177,21 +177,58 @@ def join_pinyin(query: str) -> str:
     return query
 
 
-def stem_english_query(query: str) -> str:
-    """What hc-search-worker.js does to an English query."""
-    parts = []
-    for part in re.split(r"(\s+)", query):
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9']*", part):
-            parts.append(part)
-            continue
-        token = Token(part.lower())
-        for fn in (trimmer, stop_word_filter, stemmer):
-            token = token and fn(token)
-            if not token:
-                break
-        parts.append(str(token) if token else "")
-    stemmed = re.sub(r"\s+", " ", "".join(parts)).strip()
-    return stemmed or query
+LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
+LONG_QUERY_TERMS = 6
+EXACT_BOOST = 2
+
+
+def stem(word: str) -> str:
+    token = Token(word.lower())
+    for fn in (trimmer, stop_word_filter, stemmer):
+        token = token and fn(token)
+        if not token:
+            return ""
+    return str(token)
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Optimal string alignment distance of exactly one (a swap of neighbours counts as one)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i:i + 1] == b[i + 1:i + 2] and a[i + 1:i + 2] == b[i:i + 1]
+                                          and a[i + 2:] == b[i + 2:])
+    return a[i + 1:] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1:]
+
+
+def without_codes(terms: list, text=lambda term: term) -> list:
+    """A long query (pasted, dictated) without its numbers and codes."""
+    if len(terms) < LONG_QUERY_TERMS:
+        return terms
+    words = [term for term in terms if not re.search(r"\d", text(term))]
+    return words or terms
+
+
+def latin_words(index: dict) -> list[str]:
+    """The Latin words of an index, lowercased, as hc-search-worker.js collects them."""
+    separator = js_regex(index["config"]["separator"])
+    words = set()
+    for doc in index["docs"]:
+        for field in index["config"]["fields"]:
+            value = doc.get(field)
+            if isinstance(value, str):
+                words.update(t.lower() for t in separator.split(re.sub(r"<[^>]*>", " ", value))
+                             if re.fullmatch(r"[A-Za-z]{2,}", t))
+    return sorted(words)
+
+
+def correction_pattern(typed: str) -> re.Pattern:
+    if re.match(r"[A-Za-z0-9]", typed):
+        return re.compile(rf"(?<![A-Za-z0-9]){re.escape(typed)}(?![A-Za-z0-9])", re.I)
+    return re.compile(re.escape(typed))
 
 
 def transform(query: str, separator: re.Pattern) -> str:
@@ -252,6 +289,10 @@ class BrowserSearch:
         self.index = builder.build()
         self.vocabulary = self.index.inverted_index
         self.han_words = han_vocabulary(index)
+        self.corrections = [(correction_pattern(typed), means) for typed, means in config.get("corrections", [])]
+        self.typo_tolerance = config.get("typo_tolerance", 0) if self.stems else 0
+        self.latin_words = latin_words(index) if self.typo_tolerance else []
+        self.latin_stems = sorted({stem(word) for word in self.latin_words} - {""})
 
     def _pipeline(self, config) -> list:
         available = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": stemmer}
@@ -278,12 +319,41 @@ class BrowserSearch:
     def prepare(self, query: str) -> str:
         if self.fold:
             query = self.fold_script(query)
+        for pattern, means in self.corrections:
+            query = pattern.sub(lambda _match, means=means: means, query)
         if self.stems:
-            query = stem_english_query(query)
+            query = self.stem_english(query) or query
         elif self.segments:
-            query = join_pinyin(segment_chinese_query(query, self.han_words))
+            query = join_pinyin(" ".join(without_codes(segment_chinese_query(query, self.han_words).split(" "))))
         query = HAN.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
         return transform(query, self.separator)
+
+    def stem_english(self, query: str) -> str:
+        """What hc-search-worker.js does to an English query: each word through
+        trimmer, stop-word filter and stemmer; a long word matching nothing
+        replaced by the index's words one edit away, and then the words that
+        did match weigh double."""
+        terms, corrected = [], False
+        for part in LATIN_WORD.findall(query):
+            if not re.match(r"[A-Za-z]", part):
+                terms.append((part, False))
+                continue
+            stemmed = stem(part)
+            if stemmed and self.typo_tolerance and part.isalpha() and part.isascii() \
+                    and len(part) >= self.typo_tolerance and not self.matches_any(stemmed):
+                guesses = list(dict.fromkeys(g for g in (stem(w) for w in self.latin_words
+                                                         if one_edit_apart(part.lower(), w)) if g))
+                if guesses:
+                    corrected = True
+                    terms.append((" ".join(guesses), False))
+                    continue
+            if stemmed:
+                terms.append((stemmed, True))
+        terms = without_codes(terms, lambda term: term[0])
+        return " ".join(f"{text}*^{EXACT_BOOST}" if corrected and exact else text for text, exact in terms)
+
+    def matches_any(self, stemmed: str) -> bool:
+        return any(indexed.startswith(stemmed) for indexed in self.latin_stems)
 
     def search(self, query: str) -> list[SearchHit]:
         """Pages (article locations) in the order the browser lists them."""

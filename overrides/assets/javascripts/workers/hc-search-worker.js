@@ -33,6 +33,15 @@ let stems = false
 let segments = false
 let fold = null
 let vocabulary = new Set()
+let corrections = []
+let typoTolerance = 0
+let latinWords = []
+let latinStems = []
+const LONG_QUERY_TERMS = 6
+// Words, numbers and codes of a Latin query, without the punctuation around
+// them: "failed." is "failed", "isn't" and "500.00" stay whole.
+const LATIN_WORD = /[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*/g
+const EXACT_BOOST = 2
 
 function buildVocabulary(index) {
   const separator = new RegExp(index.config.separator, "g")
@@ -65,18 +74,89 @@ function segmentChinese(query) {
   }).replace(/\s+/g, " ").trim()
 }
 
+function stem(word) {
+  let token = new lunr.Token(word.toLowerCase(), {})
+  for (const fn of [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]) {
+    token = token && fn(token)
+    if (!token)
+      return ""
+  }
+  return token.toString()
+}
+
 function stemEnglish(query) {
-  return query.split(/(\s+)/).map(part => {
-    if (!/^[A-Za-z][A-Za-z0-9']*$/.test(part))
-      return part
-    let token = new lunr.Token(part.toLowerCase(), {})
-    for (const fn of [lunr.trimmer, lunr.stopWordFilter, lunr.stemmer]) {
-      token = token && fn(token)
-      if (!token)
-        return ""
+  let corrected = false
+  const terms = (query.match(LATIN_WORD) || []).map(part => {
+    if (!/^[A-Za-z]/.test(part))
+      return { text: part }
+    const stemmed = stem(part)
+    if (stemmed && typoTolerance && /^[A-Za-z]+$/.test(part) && part.length >= typoTolerance && !matchesAny(stemmed)) {
+      const guesses = [...new Set(wordsOneEditFrom(part.toLowerCase()).map(stem).filter(Boolean))]
+      if (guesses.length) {
+        corrected = true
+        return { text: guesses.join(" "), guess: true }
+      }
     }
-    return token.toString()
-  }).join("").replace(/\s+/g, " ").trim()
+    return { text: stemmed, stemmed: true }
+  }).filter(term => term.text)
+  return withoutCodes(terms, term => term.text).map(term => corrected && term.stemmed ? `${term.text}*^${EXACT_BOOST}` : term.text).join(" ")
+}
+
+function matchesAny(stemmed) {
+  return latinStems.some(indexed => indexed.startsWith(stemmed))
+}
+
+/* Optimal string alignment distance of exactly one: one letter inserted,
+ * deleted, replaced, or two neighbours swapped. */
+function oneEditApart(a, b) {
+  if (a === b || Math.abs(a.length - b.length) > 1)
+    return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i])
+    i++
+  if (a.length === b.length)
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
+function wordsOneEditFrom(word) {
+  return latinWords.filter(known => oneEditApart(word, known))
+}
+
+function buildLatinWords(index) {
+  const separator = new RegExp(index.config.separator, "g")
+  const words = new Set()
+  for (const doc of index.docs)
+    for (const field of Object.keys(index.config.fields)) {
+      const value = doc[field]
+      if (typeof value !== "string")
+        continue
+      for (const token of value.replace(/<[^>]*>/g, " ").split(separator))
+        if (/^[A-Za-z]{2,}$/.test(token))
+          words.add(token.toLowerCase())
+    }
+  return [...words].sort()
+}
+
+function correctionPattern(typed) {
+  const escaped = typed.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  return /^[A-Za-z0-9]/.test(typed)
+    ? new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`, "gi")
+    : new RegExp(escaped, "g")
+}
+
+function correct(query) {
+  for (const [pattern, means] of corrections)
+    query = query.replace(pattern, means)
+  return query
+}
+
+function withoutCodes(terms, text = term => term) {
+  if (terms.length < LONG_QUERY_TERMS)
+    return terms
+  const words = terms.filter(term => !/\d/.test(text(term)))
+  return words.length ? words : terms
 }
 
 function foldScript(query) {
@@ -94,10 +174,11 @@ function joinPinyin(query) {
 function prepare(query) {
   if (fold)
     query = foldScript(query)
+  query = correct(query)
   if (stems)
     return stemEnglish(query) || query
   if (segments)
-    return joinPinyin(segmentChinese(query) || query)
+    return joinPinyin(withoutCodes((segmentChinese(query) || query).split(" ")).join(" "))
   return query
 }
 
@@ -108,6 +189,10 @@ addEventListener("message", ev => {
     segments = Boolean(message.data.config.segment_words)
     fold = message.data.config.fold || null
     vocabulary = segments ? buildVocabulary(message.data) : new Set()
+    corrections = (message.data.config.corrections || []).map(([typed, means]) => [correctionPattern(typed), means])
+    typoTolerance = stems ? message.data.config.typo_tolerance || 0 : 0
+    latinWords = typoTolerance ? buildLatinWords(message.data) : []
+    latinStems = [...new Set(latinWords.map(stem).filter(Boolean))]
   } else if (message.type === 2 /* QUERY */) {
     message.data = prepare(message.data)
   }

@@ -1,0 +1,89 @@
+/* A query typed in another language's script (充值 on the English site,
+ * "top up" on the Chinese one) shows, above the results, a link that runs it
+ * on that language's site, with the number of results it has there. The
+ * count comes from a second search worker (the same worker file as this
+ * page's, given the other language's index), started only when such a query
+ * is first typed. The results list itself stays in this page's language.
+ * Data and markup: overrides/partials/hc-search-elsewhere.html. */
+(function () {
+  const SCRIPTS = {
+    Hani: /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/,
+    Latn: /[A-Za-z]/
+  }
+  const SETUP = 0, QUERY = 2, RESULT = 3
+
+  function scriptOf(query) {
+    return Object.keys(SCRIPTS).find(script => SCRIPTS[script].test(query)) || null
+  }
+
+  function searcher(language, workerUrl) {
+    const worker = new Worker(workerUrl)
+    const waiting = []
+    worker.addEventListener("message", ({ data }) => {
+      if (data.type === RESULT && waiting.length)
+        waiting.shift()(data.data.items.length)
+    })
+    const ready = fetch(language.index)
+      .then(response => response.json())
+      .then(index => worker.postMessage({
+        type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: false } }
+      }))
+    return query => ready.then(() => new Promise(resolve => {
+      waiting.push(resolve)
+      worker.postMessage({ type: QUERY, data: query })
+    }))
+  }
+
+  function setUp() {
+    const data = document.getElementById("hc-search-languages")
+    const template = document.getElementById("hc-search-elsewhere")
+    const input = document.querySelector(".md-search__input")
+    const meta = document.querySelector(".md-search-result__meta")
+    const config = document.getElementById("__config")
+    if (!data || !template || !input || !meta || !config)
+      return
+    const languages = JSON.parse(data.textContent)
+    const workerUrl = JSON.parse(config.textContent).search
+    const hint = template.content.firstElementChild.cloneNode(true)
+    const link = hint.querySelector("a")
+    meta.after(hint)
+    const searchers = new Map()
+    let latest = 0
+
+    function update() {
+      const query = input.value.trim()
+      const language = languages.find(candidate => candidate.script === scriptOf(query))
+      const asked = ++latest
+      if (!query || !language) {
+        hint.hidden = true
+        hint.dataset.query = query
+        return
+      }
+      if (!searchers.has(language.url))
+        searchers.set(language.url, searcher(language, workerUrl))
+      searchers.get(language.url)(query).then(count => {
+        if (asked !== latest)
+          return
+        hint.hidden = count === 0
+        link.href = `${language.url}?q=${encodeURIComponent(query)}`
+        link.hreflang = language.lang
+        link.lang = language.lang
+        link.textContent = (count === 1 ? language.one : language.other).replace("{count}", count)
+        hint.dataset.query = query  // answered (tests wait for it)
+      })
+    }
+
+    input.addEventListener("input", event => {
+      if (!event.isComposing)
+        update()
+    })
+    input.addEventListener("compositionend", update)
+    if (input.value)
+      update()
+  }
+
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", setUp)
+  else
+    setUp()
+})()
