@@ -140,16 +140,22 @@ ZH_STOP_WORDS = frozenset(
 MAX_WORD = 8
 
 
-def han_vocabulary(index: dict) -> set[str]:
-    """The all-Han tokens of an index, as hc-search-worker.js collects them."""
+def index_tokens(index: dict, keep: re.Pattern) -> set[str]:
+    """The tokens of every field of every page that `keep` matches whole, as
+    hc-search-worker.js collects them (tags removed, the index's separator)."""
     separator = js_regex(index["config"]["separator"])
-    words = set()
+    tokens = set()
     for doc in index["docs"]:
         for field in index["config"]["fields"]:
             value = doc.get(field)
             if isinstance(value, str):
-                words.update(t for t in separator.split(re.sub(r"<[^>]*>", " ", value)) if HAN.fullmatch(t))
-    return words
+                tokens.update(t for t in separator.split(re.sub(r"<[^>]*>", " ", value)) if keep.fullmatch(t))
+    return tokens
+
+
+def han_vocabulary(index: dict) -> set[str]:
+    """The all-Han tokens of an index."""
+    return index_tokens(index, HAN)
 
 
 def segment_chinese_query(query: str, vocabulary: set[str]) -> str:
@@ -213,16 +219,8 @@ def without_codes(terms: list, text=lambda term: term) -> list:
 
 
 def latin_words(index: dict) -> list[str]:
-    """The Latin words of an index, lowercased, as hc-search-worker.js collects them."""
-    separator = js_regex(index["config"]["separator"])
-    words = set()
-    for doc in index["docs"]:
-        for field in index["config"]["fields"]:
-            value = doc.get(field)
-            if isinstance(value, str):
-                words.update(t.lower() for t in separator.split(re.sub(r"<[^>]*>", " ", value))
-                             if re.fullmatch(r"[A-Za-z]{2,}", t))
-    return sorted(words)
+    """The Latin words of an index, lowercased."""
+    return sorted({token.lower() for token in index_tokens(index, re.compile(r"[A-Za-z]{2,}"))})
 
 
 def correction_pattern(typed: str) -> re.Pattern:

@@ -43,19 +43,25 @@ const LONG_QUERY_TERMS = 6
 const LATIN_WORD = /[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*/g
 const EXACT_BOOST = 2
 
-function buildVocabulary(index) {
+/* The tokens of every field of every page that pass `keep`, as Material's
+ * tokenizer splits them (tags removed, the index's separator). */
+function indexTokens(index, keep) {
   const separator = new RegExp(index.config.separator, "g")
-  const words = new Set()
+  const tokens = new Set()
   for (const doc of index.docs)
     for (const field of Object.keys(index.config.fields)) {
       const value = doc[field]
       if (typeof value !== "string")
         continue
       for (const token of value.replace(/<[^>]*>/g, " ").split(separator))
-        if (HAN_ONLY.test(token))
-          words.add(token)
+        if (keep.test(token))
+          tokens.add(token)
     }
-  return words
+  return tokens
+}
+
+function buildVocabulary(index) {
+  return indexTokens(index, HAN_ONLY)
 }
 
 function segmentChinese(query) {
@@ -125,18 +131,7 @@ function wordsOneEditFrom(word) {
 }
 
 function buildLatinWords(index) {
-  const separator = new RegExp(index.config.separator, "g")
-  const words = new Set()
-  for (const doc of index.docs)
-    for (const field of Object.keys(index.config.fields)) {
-      const value = doc[field]
-      if (typeof value !== "string")
-        continue
-      for (const token of value.replace(/<[^>]*>/g, " ").split(separator))
-        if (/^[A-Za-z]{2,}$/.test(token))
-          words.add(token.toLowerCase())
-    }
-  return [...words].sort()
+  return [...new Set([...indexTokens(index, /^[A-Za-z]{2,}$/)].map(word => word.toLowerCase()))].sort()
 }
 
 function correctionPattern(typed) {
