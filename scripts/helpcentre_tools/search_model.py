@@ -183,6 +183,11 @@ def join_pinyin(query: str) -> str:
     return query
 
 
+# What Material's search worker cuts again: /\p{sc=Han}+/u (the Basic Multilingual Plane's part).
+HAN_SCRIPT = re.compile("[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+                        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9]+")
+# hc-search-worker.js closes each word with it, so Material's cut keeps the word whole.
+WORD_END = "\u3007"
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 LONG_QUERY_TERMS = 6
 EXACT_BOOST = 2
@@ -322,8 +327,10 @@ class BrowserSearch:
         if self.stems:
             query = self.stem_english(query) or query
         elif self.segments:
-            query = join_pinyin(" ".join(without_codes(segment_chinese_query(query, self.han_words).split(" "))))
-        query = HAN.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
+            words = without_codes(segment_chinese_query(query, self.han_words).split(" "))
+            query = join_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1 else word
+                                         for word in words))
+        query = HAN_SCRIPT.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
         return transform(query, self.separator)
 
     def stem_english(self, query: str) -> str:

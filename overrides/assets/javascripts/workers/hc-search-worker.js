@@ -42,6 +42,7 @@ const LONG_QUERY_TERMS = 6
 // them: "failed." is "failed", "isn't" and "500.00" stay whole.
 const LATIN_WORD = /[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*/g
 const EXACT_BOOST = 2
+const WORD_END = "\u3007"
 
 /* The tokens of every field of every page that pass `keep`, as Material's
  * tokenizer splits them (tags removed, the index's separator). */
@@ -173,7 +174,8 @@ function prepare(query) {
   if (stems)
     return stemEnglish(query) || query
   if (segments)
-    return joinPinyin(withoutCodes((segmentChinese(query) || query).split(" ")).join(" "))
+    return joinPinyin(withoutCodes((segmentChinese(query) || query).split(" "))
+      .map(word => HAN_ONLY.test(word) && word.length > 1 ? word + WORD_END : word).join(" "))
   return query
 }
 
