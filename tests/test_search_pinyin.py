@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpcentre_tools.search_model import BrowserSearch, join_pinyin
+from helpcentre_tools.search_model import BrowserSearch, cut_pinyin, join_pinyin
 from search_report import article_id
 
 PINYIN = [("chongzhi", "payments/top-up"), ("anquan", "security/is-my-money-safe"),
           ("shouji hao", "account/update-account-info"), ("shoujihao", "account/update-account-info"),
-          ("wangji mima", "account/reset-password"), ("zhanghu bei suo", "account/locked-account")]
+          ("wangji mima", "account/reset-password"), ("wangjimima", "account/reset-password"),
+          ("zhanghu bei suo", "account/locked-account")]
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +35,23 @@ def test_heteronyms_of_domain_terms_are_read_right(built_site):
 def test_a_converted_page_carries_the_pinyin_of_its_source_too(built_site):
     top_up = next(doc for doc in built_site.search_index("zh-Hant")["docs"] if doc["location"] == "payments/top-up/")
     assert "chongzhi" in top_up["pinyin"].split(), "儲值 on the page, 充值 in its Simplified source"
+
+
+def test_the_index_keeps_words_of_two_characters_or_more_once():
+    from helpcentre.search_index import pinyin_tokens
+    from helpcentre.search_terms import romanizer
+
+    tokens = pinyin_tokens(["忘记密码", "密码被盗"], lambda run: {"忘记密码": ["忘记", "密码"],
+                                                              "密码被盗": ["密码", "被", "盗"]}[run], romanizer([]))
+    assert tokens == "wangji mima", "each word once; single characters left out"
+
+
+def test_a_query_typed_without_spaces_is_cut_into_the_indexs_pinyin_words():
+    words = {"wangji", "mima", "daoshua", "zhanghu"}
+    assert cut_pinyin("wangjimima", words) == "wangji mima"
+    assert cut_pinyin("bei daoshua", words) == "daoshua", "a syllable the index lacks is dropped"
+    assert cut_pinyin("withdraw money", words) == "withdraw money", "no pinyin word: left alone"
+    assert cut_pinyin("提现 tixian", words) == "提现 tixian"
 
 
 def test_only_several_latin_words_are_joined():

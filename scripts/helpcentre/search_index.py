@@ -76,12 +76,15 @@ def han_characters(docs: list[dict]) -> set[str]:
 
 def pinyin_tokens(phrases: Iterable[str], cut: Callable[[str], Iterable[str]],
                   romanize: Callable[[str], str]) -> str:
-    """Each phrase (a title, a keyword) in pinyin as a whole and word by word,
-    without tones or spaces: 手机号 -> "shoujihao shouji hao"."""
+    """The words of two characters or more of each phrase (a title, a
+    keyword) in pinyin, without tones, once each: 忘记密码 -> "wangji mima".
+    A query typed without spaces (wangjimima) is cut into these words by the
+    search box, so whole phrases need not be stored; single characters (被,
+    和) are left out, as too ambiguous to help."""
     tokens: dict[str, None] = {}
     for phrase in phrases:
         for run in HAN_RUN.findall(phrase):
-            tokens[romanize(run)] = None
             for word in cut(run):
-                tokens[romanize(word)] = None
+                if len(word) > 1:
+                    tokens[romanize(word)] = None
     return " ".join(token for token in tokens if token)

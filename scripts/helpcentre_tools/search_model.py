@@ -175,6 +175,37 @@ def segment_chinese_query(query: str, vocabulary: set[str]) -> str:
     return re.sub(r"\s+", " ", HAN.sub(cut, query)).strip() or query
 
 
+MAX_PINYIN_WORD = 30
+
+
+def cut_pinyin(query: str, pinyin_words: set[str]) -> str:
+    """What hc-search-worker.js does to the Latin words of a query on an
+    index with pinyin: a word the pinyin field does not have is cut into
+    words it has (wangjimima -> wangji mima); in a query that has pinyin
+    words, a word that cannot be cut is dropped (the 被 of `bei daoshua`)."""
+    def cut(token: str) -> list[str] | None:
+        word = token.lower()
+        if not re.fullmatch(r"[a-z]+", word):
+            return None
+        if word in pinyin_words:
+            return [word]
+        words, i = [], 0
+        while i < len(word):
+            length = min(MAX_PINYIN_WORD, len(word) - i)
+            while length > 1 and word[i:i + length] not in pinyin_words:
+                length -= 1
+            if word[i:i + length] in pinyin_words:
+                words.append(word[i:i + length])
+            i += length
+        return words
+    tokens = query.split(" ")
+    cuts = [cut(token) for token in tokens]
+    if not any(cuts):
+        return query
+    return " ".join(token if found is None else " ".join(found) for token, found in zip(tokens, cuts)
+                    if found is None or found).strip()
+
+
 def join_pinyin(query: str) -> str:
     """What hc-search-worker.js adds to a query of several Latin words on a
     segmented index: the words joined, as one pinyin token."""
@@ -292,6 +323,7 @@ class BrowserSearch:
         self.index = builder.build()
         self.vocabulary = self.index.inverted_index
         self.han_words = han_vocabulary(index)
+        self.pinyin_words = {word for doc in self.docs for word in (doc.get("pinyin") or "").split(" ") if word}
         self.corrections = [(correction_pattern(typed), means) for typed, means in config.get("corrections", [])]
         self.typo_tolerance = config.get("typo_tolerance", 0) if self.stems else 0
         self.latin_words = latin_words(index) if self.typo_tolerance else []
@@ -328,8 +360,8 @@ class BrowserSearch:
             query = self.stem_english(query) or query
         elif self.segments:
             words = without_codes(segment_chinese_query(query, self.han_words).split(" "))
-            query = join_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1 else word
-                                         for word in words))
+            query = join_pinyin(cut_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1
+                                                    else word for word in words), self.pinyin_words))
         query = HAN_SCRIPT.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
         return transform(query, self.separator)
 

@@ -33,6 +33,8 @@ let stems = false
 let segments = false
 let fold = null
 let vocabulary = new Set()
+let pinyinWords = new Set()
+const MAX_PINYIN_WORD = 30
 let corrections = []
 let typoTolerance = 0
 let latinWords = []
@@ -162,6 +164,31 @@ function foldScript(query) {
   return folded
 }
 
+function cutPinyin(query) {
+  const tokens = query.split(" ")
+  const cuts = tokens.map(token => {
+    const word = token.toLowerCase()
+    if (!/^[a-z]+$/.test(word))
+      return null
+    if (pinyinWords.has(word))
+      return [word]
+    const words = []
+    for (let i = 0; i < word.length;) {
+      let length = Math.min(MAX_PINYIN_WORD, word.length - i)
+      while (length > 1 && !pinyinWords.has(word.slice(i, i + length)))
+        length--
+      if (pinyinWords.has(word.slice(i, i + length)))
+        words.push(word.slice(i, i + length))
+      i += length
+    }
+    return words
+  })
+  if (!cuts.some(found => found && found.length))
+    return query
+  return tokens.map((token, i) => cuts[i] === null ? token : cuts[i].join(" "))
+    .filter(Boolean).join(" ").trim()
+}
+
 function joinPinyin(query) {
   const words = query.trim().split(/\s+/)
   return /^[A-Za-z]+(\s+[A-Za-z]+)+$/.test(query.trim()) ? `${query} ${words.join("").toLowerCase()}` : query
@@ -174,8 +201,8 @@ function prepare(query) {
   if (stems)
     return stemEnglish(query) || query
   if (segments)
-    return joinPinyin(withoutCodes((segmentChinese(query) || query).split(" "))
-      .map(word => HAN_ONLY.test(word) && word.length > 1 ? word + WORD_END : word).join(" "))
+    return joinPinyin(cutPinyin(withoutCodes((segmentChinese(query) || query).split(" "))
+      .map(word => HAN_ONLY.test(word) && word.length > 1 ? word + WORD_END : word).join(" ")))
   return query
 }
 
@@ -186,6 +213,7 @@ addEventListener("message", ev => {
     segments = Boolean(message.data.config.segment_words)
     fold = message.data.config.fold || null
     vocabulary = segments ? buildVocabulary(message.data) : new Set()
+    pinyinWords = new Set(message.data.docs.flatMap(doc => (doc.pinyin || "").split(" ").filter(Boolean)))
     corrections = (message.data.config.corrections || []).map(([typed, means]) => [correctionPattern(typed), means])
     typoTolerance = stems ? message.data.config.typo_tolerance || 0 : 0
     latinWords = typoTolerance ? buildLatinWords(message.data) : []
