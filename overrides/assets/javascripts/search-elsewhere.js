@@ -50,12 +50,18 @@
     const searchers = new Map()
     let latest = 0
 
+    // A hidden link keeps no href, or Material's arrow keys would stop on it.
+    function hide() {
+      hint.hidden = true
+      link.removeAttribute("href")
+    }
+
     function update() {
       const query = input.value.trim()
       const language = languages.find(candidate => candidate.script === scriptOf(query))
       const asked = ++latest
       if (!query || !language) {
-        hint.hidden = true
+        hide()
         hint.dataset.query = query
         return
       }
@@ -64,7 +70,12 @@
       searchers.get(language.url)(query).then(count => {
         if (asked !== latest)
           return
-        hint.hidden = count === 0
+        if (count === 0) {
+          hide()
+          hint.dataset.query = query
+          return
+        }
+        hint.hidden = false
         link.href = `${language.url}?q=${encodeURIComponent(query)}`
         link.hreflang = language.lang
         link.lang = language.lang
