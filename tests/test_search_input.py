@@ -101,3 +101,23 @@ def test_typing_searches_each_value_once(dialog):
     queries = [q for q in page.evaluate("() => window.__hcQueries") if q]
     assert queries and queries[-1] == "withdraw"
     assert all(a != b for a, b in zip(queries, queries[1:])), f"a value was searched twice in a row: {queries}"
+
+
+@pytest.mark.parametrize("lang", list(QUERIES))
+def test_the_home_page_box_searches_what_was_pasted_into_it(dialog, browser, site_url, lang):
+    typed = search_results(dialog(lang), QUERIES[lang])
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/{LANGUAGES.get(lang).prefix}")
+        page.evaluate("""(value) => {
+            const input = document.querySelector(".hc-search__input")
+            input.focus()
+            input.value = value
+            input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste", data: value }))
+        }""", QUERIES[lang])
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.input_value(".md-search__input") == QUERIES[lang]
+        assert results(page) == typed
+    finally:
+        page.close()

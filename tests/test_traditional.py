@@ -13,7 +13,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from helpcentre.conversion import Converter, Override, fold_map
+from helpcentre.conversion import Converter, Override, fold_map, phrase_folds
 from support import FIXTURES, ROOT, build, findings_of, run_script
 
 # Taiwan-standard character forms (峰, 群), as s2twp writes them.
@@ -129,10 +129,44 @@ def test_a_phrase_override_is_folded_as_a_phrase_never_character_by_character(bu
     assert ["登出帳戶", "註銷帳戶"] in fold["phrases"]
 
 
-def test_fold_map_follows_the_overrides():
+def test_fold_map_follows_the_overrides_and_every_form_of_a_character():
     index = {"帳", "戶", "鎖"}
-    assert fold_map(index, "s2t", "t2s", {"賬": "帳"}) == {"帐": "帳", "账": "帳", "户": "戶", "锁": "鎖"}
-    assert fold_map({"账", "户"}, "t2s", "s2t") == {"賬": "账", "戶": "户"}
+    folded = fold_map(index, "s2t", {"賬": "帳"})
+    assert {"帐": "帳", "账": "帳", "賬": "帳", "户": "戶", "锁": "鎖"}.items() <= folded.items()
+    assert set(folded.values()) == index
+    assert {"複": "复", "復": "复"}.items() <= fold_map({"复"}, "t2s").items(), "both Traditional forms of 复"
+    assert fold_map({"為"}, "s2tw") == {"为": "為", "爲": "為"}, "Taiwan's form, as the converted pages have it"
+
+
+def test_a_conversion_that_changes_words_is_folded_as_a_phrase():
+    chars = {"册": "冊", "软": "軟", "账": "帳", "户": "戶"}  # as fold_map has them: 注 stays 注
+
+    def fold(text):
+        return "".join(chars.get(char, char) for char in text)
+
+    # (typed, meant): a Simplified word typed, its conversion on the pages.
+    pairs = [("注册", "註冊"), ("账户", "帳戶"), ("软件", "軟體"), ("注册", "注冊")]
+    assert phrase_folds(pairs, fold) == [["注冊", "註冊"], ["軟件", "軟體"]], \
+        "only where the characters alone do not reach the word; the first meaning wins"
+
+
+def test_queries_meet_words_the_conversion_changed(built_site):
+    from helpcentre_tools.search_model import BrowserSearch
+
+    traditional = BrowserSearch(built_site.search_index("zh-Hant"))
+    assert "註冊" in traditional.prepare("怎么注册"), "注册 is 註冊 on the converted pages, not 注冊"
+    simplified = BrowserSearch(built_site.search_index("zh"))
+    assert "重复" in simplified.prepare("重複扣款") and "重复" in simplified.prepare("重復扣款")
+
+
+def test_traditional_text_is_cut_where_its_source_is_cut(built_site):
+    # jieba knows Simplified words: cut directly, 怎麼辦 fell apart into 怎麼 / 辦
+    # and 號被盜 (号被盗) into 號被 / 盜.
+    index = built_site.search_index("zh-Hant")
+    words = [word for doc in index["docs"] for field in ("title", "text", "keywords")
+             for word in re.split(r"[\u200b ]", doc.get(field, ""))]
+    assert "怎麼辦" in words and "被盜" in words
+    assert "號被" not in words
 
 
 def test_markdown_conversion_keeps_markup_code_links_and_shortcodes():

@@ -54,9 +54,9 @@ class LanguageOptions(base.Config):
     # lunr language of the language's search index; defaults to the locale.
     search_lang = c.Optional(c.Type(str))
     # Fold a query typed in the other Chinese script into the index's, with a
-    # map of only the characters the index uses: t2s (index in Simplified) or
-    # s2t (index in Traditional).
-    fold_queries = c.Optional(c.Choice(("t2s", "s2t")))
+    # map of only the characters the index uses: t2s (index in Simplified),
+    # s2t (index in Traditional) or s2tw (Traditional, Taiwan's forms).
+    fold_queries = c.Optional(c.Choice(("t2s", "s2t", "s2tw")))
     # Pages without a hand-written <slug>.<locale>.md are converted at build
     # time from this language's page...
     convert_from = c.Optional(c.Type(str))

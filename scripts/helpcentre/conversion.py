@@ -11,6 +11,7 @@ finding on a converted page points at the same line of its source."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,8 @@ PROTECTED = re.compile(
     re.M,
 )
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The CJK Unified Ideographs and their Extension A: what a query's characters can be folded from.
+CJK_CHARACTERS = tuple(chr(code) for start, end in ((0x3400, 0x4DC0), (0x4E00, 0xA000)) for code in range(start, end))
 
 
 class ConversionUnavailable(RuntimeError):
@@ -135,22 +138,60 @@ def load_overrides(path: Path, display_root: Path | None = None) -> tuple[list[O
     return sorted(overrides, key=lambda o: -len(o.wrong)), findings
 
 
-def fold_map(index_chars: set[str], to_index: str, from_index: str, char_fixes: dict[str, str] | None = None,
-             ) -> dict[str, str]:
-    """{character of the other script: the index's character}, only for
-    characters the index uses: what a query typed in the other script is
-    folded with before it is searched. `to_index`/`from_index` are OpenCC
-    character-level configurations (t2s and s2t, or the other way round)."""
-    to_index_cc, from_index_cc = opencc_converter(to_index), opencc_converter(from_index)
+def fold_map(index_chars: set[str], to_index: str, char_fixes: dict[str, str] | None = None) -> dict[str, str]:
+    """{character of a query: the index's character}, only for characters
+    the index uses: what a query typed in the other script is folded with
+    before it is searched. `to_index` is an OpenCC character-level
+    configuration (t2s, s2t). Every character is tried, so a character with
+    several forms in the other script folds from each (複 and 復 into 复)."""
     char_fixes = char_fixes or {}
-    candidates = {from_index_cc.convert(c) for c in index_chars}
-    candidates |= {from_index_cc.convert(wrong) for wrong in char_fixes}
     folded = {}
-    for char in sorted(candidates):
-        if len(char) != 1:
-            continue
-        target = to_index_cc.convert(char)
+    for char in CJK_CHARACTERS:
+        target = fold_characters(char, to_index)
         target = char_fixes.get(target, target)
         if target != char and target in index_chars:
             folded[char] = target
     return folded
+
+
+def phrase_folds(pairs: Iterable[tuple[str, str]], fold: Callable[[str], str]) -> list[list[str]]:
+    """[[a word as a query has it after its characters are folded, the
+    index's word]] for each (typed, meant) pair where folding characters does
+    not reach the index's word: the conversion changed the word, not only its
+    characters (注册 -> 註冊, 软件 -> 軟體, 登录 -> 登入). Longest first, so a
+    phrase wins over a word inside it."""
+    phrases: dict[str, str] = {}
+    for typed, meant in pairs:
+        key = fold(typed)
+        if len(key) > 1 and key != meant:
+            phrases.setdefault(key, meant)
+    return [[key, meant] for key, meant in sorted(phrases.items(), key=lambda item: (-len(item[0]), item[0]))]
+
+
+@lru_cache(maxsize=None)
+def _folded_character(char: str, config: str) -> str:
+    converted = opencc_converter(config).convert(char)
+    return converted if len(converted) == 1 else char
+
+
+def fold_characters(text: str, config: str) -> str:
+    """`text` converted character by character, one character for one (an
+    OpenCC character-level configuration such as t2s), so positions in the
+    result are positions in `text`."""
+    return "".join(_folded_character(char, config) for char in text)
+
+
+def cut_in_source_script(cut: Callable[[str], Iterable[str]], to_source: str) -> Callable[[str], list[str]]:
+    """A word cutter for converted text that cuts it where its source's text
+    would be cut: jieba's dictionaries are Simplified Chinese, so Traditional
+    text is folded to Simplified character by character (`to_source`, such
+    as t2s), cut there, and the cuts laid back on the original characters.
+    Cut directly, 帳號被鎖 came out as 帳 / 號被 / 鎖 and 怎麼辦 as 怎麼 / 辦."""
+    def cut_aligned(text: str) -> list[str]:
+        words, start = [], 0
+        for word in cut(fold_characters(text, to_source)):
+            words.append(text[start:start + len(word)])
+            start += len(word)
+        return words
+
+    return cut_aligned

@@ -41,13 +41,14 @@ from mkdocs.structure.files import File
 from helpcentre import article, seo
 from helpcentre.checks import check_site
 from helpcentre.config import HelpCentreConfig
-from helpcentre.conversion import ConversionUnavailable, fold_map, require_opencc
+from helpcentre.conversion import (ConversionUnavailable, cut_in_source_script, fold_characters, fold_map,
+                                   phrase_folds, require_opencc)
 from helpcentre.findings import format_findings
 from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
 from helpcentre.navigation import SectionLayout, arrange, show_sidebar
 from helpcentre.postprocess import PageView, finish
-from helpcentre.search_index import pinyin_tokens, split_index
+from helpcentre.search_index import han_characters, han_words, pinyin_tokens, split_index
 from helpcentre.search_terms import romanizer
 from helpcentre.security import (
     content_security_policy, headers_file, inline_script_hashes, nginx_snippet, origin_of, security_headers,
@@ -60,6 +61,9 @@ from helpcentre.site import Site
 FIRST = 100
 AFTER_I18N = -110
 AFTER_ALL_LANGUAGES = -200
+# Text in the script a language folds queries into (fold_queries), folded
+# back into the other, character by character.
+FOLD_BACK = {"t2s": "s2t", "s2t": "t2s", "s2tw": "t2s"}
 
 
 class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
@@ -335,13 +339,15 @@ def require_word_segmentation(languages: Languages) -> None:
 
 
 def teach_word_segmentation(site: Site, config) -> None:
-    """jieba's dictionaries are Simplified Chinese: a language converted from a
-    segmented one gets the converted form of every domain term (the search
-    plugin's user dictionary) and of every override, so they stay whole.
-    (Teaching it every converted word of the source pages too was tried: the
-    tuning queries did worse, 98.4% -> 96.8% top-3.)"""
-    segmented = [lang for lang in site.languages.converted if lang.segment_words]
-    if not segmented:
+    """A converted language's words are cut in its source's script
+    (source_script_cuts), where some converted terms are no word jieba knows:
+    兩步驟驗證 folds back to 两步骤验证, 交易紀錄 to 交易纪录. jieba learns the
+    folded form of every domain term (the search plugin's user dictionary)
+    and override, so they stay whole. (Teaching it every converted word of
+    the source pages too was tried: the tuning queries did worse, 98.4% ->
+    96.8% top-3.)"""
+    cuts = source_script_cuts(site.languages)
+    if not cuts:
         return
     import jieba
 
@@ -350,10 +356,10 @@ def teach_word_segmentation(site: Site, config) -> None:
     words = []
     if user_dict and Path(user_dict).is_file():
         words = [line.split()[0] for line in Path(user_dict).read_text(encoding="utf-8").splitlines() if line.strip()]
-    for lang in segmented:
-        converter = site.converters[lang.code]
+    for code in cuts:
+        lang, converter = site.languages.get(code), site.converters[code]
         for word in [converter.plain(word) for word in words] + [o.right for o in converter.overrides]:
-            jieba.add_word(word)
+            jieba.add_word(fold_characters(word, FOLD_BACK[lang.fold_queries]))
 
 
 def point_language_switcher(config, site: Site, doc) -> None:
@@ -422,26 +428,61 @@ def write_search_indexes(site_dir: Path, site: Site, languages: Languages) -> No
     merged = json.loads(index_file.read_text(encoding="utf-8"))
     keywords = {languages.prefix(doc.lang) + doc.url_path: [str(w) for w in doc.meta["keywords"]]
                 for doc in site.catalogue.documents if isinstance(doc.meta.get("keywords"), list) and doc.meta["keywords"]}
-    def fold(code: str, index_chars: set[str]) -> dict:
-        language, converter = languages.get(code), site.converters.get(code)
-        inverse = {"t2s": "s2t", "s2t": "t2s"}[language.fold_queries]
-        return {"chars": fold_map(index_chars, language.fold_queries, inverse, converter.char_fixes() if converter else {}),
-                "phrases": [[o.wrong, o.right] for o in converter.overrides] if converter else []}
-
     def readings(lang) -> list:
         # A converted page's pinyin is read from its source's text too.
         return [reading for code in (lang.code, lang.convert_from) if code in site.search_terms
                 for reading in site.search_terms[code].readings]
 
     romanizers = {lang.code: romanizer(readings(lang)) for lang in languages if lang.segment_words}
-    pinyin = {languages.prefix(doc.lang) + doc.url_path: pinyin_tokens(page_phrases(doc), jieba_cut, romanizers[doc.lang])
+    recut = source_script_cuts(languages)
+    # A converted page's words are cut as its source's are, so the pinyin of
+    # its title and of its source's title are the same words, stored once.
+    pinyin = {languages.prefix(doc.lang) + doc.url_path:
+              pinyin_tokens(page_phrases(doc), recut.get(doc.lang, jieba_cut), romanizers[doc.lang])
               for doc in site.catalogue.documents if languages.get(doc.lang).segment_words}
     settings = {lang.code: query_settings(lang, site.search_terms.get(lang.code)) for lang in languages}
-    for code, index in split_index(merged, languages, keywords, cut=jieba_cut, fold=fold, pinyin=pinyin,
-                                   query_settings=settings).items():
+    indexes = split_index(merged, languages, keywords, cut=jieba_cut, recut=recut, pinyin=pinyin,
+                          query_settings=settings)
+    for code, index in indexes.items():
+        if languages.get(code).fold_queries:
+            index["config"]["fold"] = query_fold(code, indexes, languages, site.converters)
         target = site_dir / languages.prefix(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def query_fold(code: str, indexes: dict[str, dict], languages: Languages, converters: dict) -> dict:
+    """How a query typed in the other Chinese script is folded into this
+    index's: a map of characters (only those the index uses), then phrases
+    where a conversion changed words, not only characters. An index of
+    converted pages gets its overrides and the conversion of each of its
+    source's words (注册 typed, 註冊 meant); the source's own index gets
+    each of its words converted (軟體 typed, 软件 meant)."""
+    lang, index = languages.get(code), indexes[code]
+    own = converters.get(code)
+    chars = fold_map(han_characters(index["docs"]), lang.fold_queries, own.char_fixes() if own else {})
+
+    def fold(text: str) -> str:
+        return "".join(chars.get(char, char) for char in text)
+
+    pairs = []
+    if own is not None and lang.convert_from in indexes:
+        words = han_words(index["docs"])
+        pairs += [(word, converted) for word in sorted(han_words(indexes[lang.convert_from]["docs"]))
+                  if (converted := own.plain(word)) in words]
+    for other, converter in converters.items():
+        if languages.get(other).convert_from == code:
+            pairs += [(converter.plain(word), word) for word in sorted(han_words(index["docs"]))]
+    overrides = [[o.wrong, o.right] for o in own.overrides] if own else []
+    return {"chars": chars, "phrases": overrides + phrase_folds(pairs, fold)}
+
+
+def source_script_cuts(languages: Languages) -> dict:
+    """{code: cutter} for each segmented language converted from another
+    script (one that folds queries): its words are cut where its source's
+    would be."""
+    return {lang.code: cut_in_source_script(jieba_cut, FOLD_BACK[lang.fold_queries]) for lang in languages.converted
+            if lang.segment_words and lang.fold_queries and languages.get(lang.convert_from).segment_words}
 
 
 def page_phrases(doc) -> list[str]:

@@ -11,6 +11,9 @@ from helpcentre.languages import Languages
 
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# What Material puts between and around the words it cut.
+WORD_BREAK = "\u200b"
+RECUT_FIELDS = ("title", "text")
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 500.0
 # Pinyin of a page's title and keywords, in a segmented language's index.
@@ -20,23 +23,30 @@ PINYIN_BOOST = 300.0
 
 def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
     """Han runs cut into words separated by U+200B, as Material does with jieba."""
-    segmented = HAN_RUN.sub(lambda m: "\u200b" + "\u200b".join(cut(m.group(0))) + "\u200b", text)
-    return segmented.strip("\u200b")
+    segmented = HAN_RUN.sub(lambda m: WORD_BREAK + WORD_BREAK.join(cut(m.group(0))) + WORD_BREAK, text)
+    return segmented.strip(WORD_BREAK)
+
+
+def resegment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
+    """A text Material already cut into words, cut again with `cut`."""
+    return segment_words(text.replace(WORD_BREAK, ""), cut)
 
 
 def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str]] | None = None,
                 cut: Callable[[str], Iterable[str]] | None = None,
-                fold: Callable[[str, set[str]], dict] | None = None,
+                recut: dict[str, Callable[[str], Iterable[str]]] | None = None,
                 pinyin: dict[str, str] | None = None,
                 query_settings: dict[str, dict] | None = None) -> dict[str, dict]:
     """{language code: index}. Locations of a non-default language lose their
-    prefix: each index is searched from its own language root. The index
+    prefix: each index is searched from its own language root. A language
+    in `recut` has its titles, texts and keywords cut into words with its own
+    cutter instead of `cut` (Material's). The index
     config says how queries must be prepared to meet it: its lunr `pipeline`;
-    for languages segmented into words, `segment_words`; for languages that
-    fold the other Chinese script, `fold` ({chars, phrases}, from
-    `fold(language code, characters the index uses)`); and whatever else
-    `query_settings[code]` holds (corrections, typo tolerance)."""
-    keywords, pinyin, query_settings = keywords or {}, pinyin or {}, query_settings or {}
+    for languages segmented into words, `segment_words`; and whatever else
+    `query_settings[code]` holds (corrections, typo tolerance). The fold of
+    the other Chinese script is added once every index is split (it reads
+    two indexes' words)."""
+    keywords, pinyin, query_settings, recut = keywords or {}, pinyin or {}, query_settings or {}, recut or {}
     other_prefixes = [lang.prefix for lang in languages.others]
     indexes = {}
     for lang in languages:
@@ -48,10 +58,14 @@ def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str
             if not in_language:
                 continue
             entry = {**doc, "location": location[len(lang.prefix):]}
+            lang_cut = recut.get(lang.code, cut)
+            if lang.code in recut:
+                entry.update({field: resegment_words(doc[field], lang_cut) for field in RECUT_FIELDS
+                              if isinstance(doc.get(field), str)})
             words = keywords.get(location)
             if words:
                 text = " ".join(words)
-                entry[KEYWORDS_FIELD] = segment_words(text, cut) if cut and lang.segment_words else text
+                entry[KEYWORDS_FIELD] = segment_words(text, lang_cut) if lang_cut and lang.segment_words else text
             if location in pinyin:
                 entry[PINYIN_FIELD] = pinyin[location]
             docs.append(entry)
@@ -64,14 +78,18 @@ def split_index(merged: dict, languages: Languages, keywords: dict[str, list[str
                        **({PINYIN_FIELD: {"boost": PINYIN_BOOST}} if lang.segment_words and pinyin else {})},
             **query_settings.get(lang.code, {}),
         }
-        if fold and lang.fold_queries:
-            config["fold"] = fold(lang.code, han_characters(docs))
         indexes[lang.code] = {**merged, "config": config, "docs": docs}
     return indexes
 
 
 def han_characters(docs: list[dict]) -> set[str]:
     return {char for doc in docs for value in doc.values() if isinstance(value, str) for char in HAN.findall(value)}
+
+
+def han_words(docs: list[dict]) -> set[str]:
+    """The words of two Han characters or more in an index's segmented fields."""
+    return {run for doc in docs for field in (*RECUT_FIELDS, KEYWORDS_FIELD) if isinstance(doc.get(field), str)
+            for piece in doc[field].split(WORD_BREAK) for run in HAN_RUN.findall(piece) if len(run) > 1}
 
 
 def pinyin_tokens(phrases: Iterable[str], cut: Callable[[str], Iterable[str]],
