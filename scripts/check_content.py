@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Check the content of docs/: front matter schema, every page in every
-language, categories, the registry, shortcodes and unsafe markup. (The
+language, categories, the registry, the policy file and the glossary,
+shortcodes, values typed instead of taken from the registry or the policy
+file, the languages' style rules and unsafe markup. (The
 contact-link and link rules are scripts/check_contact_links.py and
 check_links.py; the build runs them all.)
 
@@ -23,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
 
     def check() -> int:
         site = project_of(args).site()
-        return report(check_site(site, full=False), len(site.catalogue.documents))
+        status = report(check_site(site, full=False), len(site.catalogue.documents))
+        if site.policy is not None and site.policy.examples():
+            print(f"note: {site.policy.examples()} values in {site.policy.path} are still examples "
+                  "(example: true); replace them with your own before going live", file=sys.stderr)
+        return status
 
     return run(check)
 

@@ -31,9 +31,10 @@ def make_project(destination: Path, docs: Path | None = None, overlay: Path | No
     for folder in ("overrides", "scripts"):
         shutil.copytree(ROOT / folder, destination / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(docs or ROOT / "docs", destination / "docs")
-    # Fixture sites use the real registry unless they bring their own.
-    if not (destination / "docs" / "registry.yml").exists():
-        shutil.copy2(ROOT / "docs" / "registry.yml", destination / "docs" / "registry.yml")
+    # Fixture sites use the real registry, policy values and glossary unless they bring their own.
+    for data in ("registry.yml", "policy.yml", "glossary.yml"):
+        if not (destination / "docs" / data).exists() and (ROOT / "docs" / data).exists():
+            shutil.copy2(ROOT / "docs" / data, destination / "docs" / data)
     # ... the real conversion overrides (Traditional Chinese is converted from
     # Simplified) and search terms.
     for data in ("conversion", "search"):

@@ -7,7 +7,9 @@ from helpcentre.contact_links import ContactPolicy, check_document
 from helpcentre.findings import Finding
 from helpcentre.links import check_links, static_files_of
 from helpcentre.safety import check_unsafe_html
+from helpcentre.single_source import check_single_source
 from helpcentre.site import Site
+from helpcentre.style import check_style
 
 
 def check_site(site: Site, full: bool = True) -> list[Finding]:
@@ -18,6 +20,8 @@ def check_site(site: Site, full: bool = True) -> list[Finding]:
     findings += [finding for doc in site.catalogue.documents for finding in check_unsafe_html(doc.path, doc.text)]
     if site.registry is not None:
         findings += check_shortcodes(site)
+        findings += check_single_sources(site)
+        findings += check_styles(site)
         if full:
             findings += check_contacts(site)
             findings += check_all_links(site)
@@ -31,6 +35,22 @@ def parsed_documents(site: Site):
 
 def check_shortcodes(site: Site) -> list[Finding]:
     return [finding for doc in parsed_documents(site) for finding in site.expanded(doc)[1]]
+
+
+def check_single_sources(site: Site) -> list[Finding]:
+    """Brand, channel facts and policy numbers come only from their files."""
+    return [finding for doc in written_documents(site)
+            for finding in check_single_source(doc, site.registry, site.policy)]
+
+
+def check_styles(site: Site) -> list[Finding]:
+    return [finding for doc in written_documents(site)
+            for finding in check_style(doc, site.languages.get(doc.lang).style, site.context(doc), site.catalogue)]
+
+
+def written_documents(site: Site):
+    """Pages written by hand (a converted page's text is its source's)."""
+    return [doc for doc in parsed_documents(site) if doc.source is None]
 
 
 def contact_policy(site: Site) -> ContactPolicy:

@@ -37,9 +37,8 @@ class Project:
 
     def site(self) -> Site:
         """The content model of the docs folder, loaded once."""
-        settings = self.settings
-        return Site.load(self.docs_dir, self.root, self.languages, settings.registry, self.config.theme.get_env(),
-                         MarkdownSetup.of(self.config), settings.category_page_size, settings.templates_dir)
+        return Site.load(self.docs_dir, self.root, self.languages, self.settings, self.config.theme.get_env(),
+                         MarkdownSetup.of(self.config))
 
 
 def load_project(config_file: Path, docs_dir: Path | None = None, root: Path | None = None) -> Project:

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from helpcentre.style import STYLES
+
 
 class PositiveInt(c.Type):
     def __init__(self, default: int):
@@ -74,11 +76,18 @@ class LanguageOptions(base.Config):
     # The language's writing system (ISO 15924): a query typed in another
     # language's script shows a link to search that language's site.
     script = c.Optional(c.Choice(("Hani", "Latn")))
+    # Style rules the checks apply to this language's pages (scripts/helpcentre/style.py):
+    # fullwidth-punctuation, space-between-scripts, link-text-is-title.
+    style = c.ListOfItems(c.Choice(STYLES), default=[])
 
 
 class HelpCentreConfig(base.Config):
     # The brand, contact channels, official domains and interface text, below docs_dir.
     registry = c.Type(str, default="registry.yml")
+    # Fees, limits, times and deadlines ({{ policy.… }}), below docs_dir; optional.
+    policy = c.Type(str, default="policy.yml")
+    # Terms and definitions: the glossary page and the tooltips, below docs_dir; optional.
+    glossary = c.Type(str, default="glossary.yml")
     # Folders below docs_dir that hold writers' templates, not pages.
     templates_dir = c.Type(str, default="templates")
     # Articles of the current category shown in the sidebar around the page.

@@ -182,6 +182,17 @@ def compose_and_load(text: str):
         loader.dispose()
 
 
+def key_lines(node, prefix: str = "") -> dict[str, int]:
+    """{dotted key: its line} for every key of a YAML mapping node, nested ones included."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}{key_node.value}"
+            lines[key] = 1 + key_node.start_mark.line
+            lines.update(key_lines(value_node, key + "."))
+    return lines
+
+
 def markdown_body(text: str, front: FrontMatter) -> tuple[str, int]:
     """The Markdown that MkDocs hands to plugins (front matter and the blank
     lines after it removed) and the file line it starts on."""

@@ -26,6 +26,7 @@ class Language:
     search_terms: str | None = None  # below docs_dir: query-time corrections writers own
     typo_tolerance: int = 0  # a query word of this many letters that matches nothing is retried at edit distance 1
     script: str | None = None  # ISO 15924 (Hani, Latn): a query in another language's script gets a hint there
+    style: tuple[str, ...] = ()  # style rules its pages are checked with (style.py)
 
     @property
     def prefix(self) -> str:
@@ -99,6 +100,7 @@ def language(code: str, name: str, default: bool, options=None) -> Language:
         search_terms=options.get("search_terms"),
         typo_tolerance=int(options.get("typo_tolerance") or 0),
         script=options.get("script"),
+        style=tuple(options.get("style") or ()),
     )
 
 

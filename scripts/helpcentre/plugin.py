@@ -55,7 +55,8 @@ from helpcentre.security import (
     security_txt,
 )
 from helpcentre.content import page_path
-from helpcentre.shortcodes import ShortcodeError, expand, expand_inline, relative_url, render_category_page
+from helpcentre.shortcodes import (ShortcodeError, expand, expand_inline, has_block, relative_url,
+                                   render_category_page)
 from helpcentre.site import Site
 
 FIRST = 100
@@ -141,7 +142,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         expanded, findings = self.site.expanded(doc) if markdown == doc.body else expand(ctx, markdown)
         if findings:
             raise PluginError(format_findings(findings))
-        return expanded
+        return with_tooltips(expanded, doc, self.site)
 
     # --- pages -----------------------------------------------------------------
 
@@ -218,9 +219,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         signature = docs_signature(docs_dir)
         if self.site is None or signature != self.site_signature:
             root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
-            self.site = Site.load(docs_dir, root, self.languages, self.config.registry, config.theme.get_env(),
-                                  MarkdownSetup.of(config), self.config.category_page_size,
-                                  self.config.templates_dir)
+            self.site = Site.load(docs_dir, root, self.languages, self.config, config.theme.get_env(),
+                                  MarkdownSetup.of(config))
             self.site_signature = signature
             self.findings = check_site(self.site)
             teach_word_segmentation(self.site, config)
@@ -360,6 +360,15 @@ def teach_word_segmentation(site: Site, config) -> None:
         lang, converter = site.languages.get(code), site.converters[code]
         for word in [converter.plain(word) for word in words] + [o.right for o in converter.overrides]:
             jieba.add_word(fold_characters(word, FOLD_BACK[lang.fold_queries]))
+
+
+def with_tooltips(markdown: str, doc, site: Site) -> str:
+    """The glossary's terms as Markdown abbreviations at the end of the page,
+    so each shows its definition (Material's content.tooltips); not on the
+    glossary page itself, which defines them."""
+    if site.glossary is None or has_block(doc.body, "glossary"):
+        return markdown
+    return markdown + "\n\n" + site.glossary.abbreviations(doc.lang) + "\n"
 
 
 def point_language_switcher(config, site: Site, doc) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from helpcentre.content import compose_and_load
+from helpcentre.content import compose_and_load, key_lines
 from helpcentre.findings import Finding, display_path
 
 CHANNEL_IDS = ("chat", "phone", "email", "social")
@@ -23,12 +23,14 @@ LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_
           "search_help_text", "search_help_browse", "search_help_contact", "updated", "still_need_help",
           "still_need_help_text", "feedback_question", "feedback_yes", "feedback_no", "feedback_thanks",
           "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home",
-          "all_articles", "page_title", "pager", "colon")
+          "all_articles", "page_title", "pager", "colon", "channel")
 # Needed only by a site that converts a language (the line on a converted page).
 CONVERSION_LABELS = ("converted_notice", "converted_notice_link")
 # Needed only by a site whose languages name their scripts: the link above the
 # search results that runs a query typed in another language's script there.
 SEARCH_ELSEWHERE_LABELS = ("search_elsewhere_one", "search_elsewhere_other")
+# Needed only by a site with a glossary: "Also called" and how a list of words is joined.
+GLOSSARY_LABELS = ("glossary_also", "list_separator")
 
 
 @dataclass
@@ -98,18 +100,8 @@ def load_registry(path: Path, languages: tuple[str, ...], display_root: Path | N
         return None, [Finding(display, 1 + (mark.line if mark else 0), "REGISTRY-YAML",
                               f"the registry is not valid YAML: {error.problem}")]
     registry = Registry(data if isinstance(data, dict) else {}, display)
-    findings = validate_registry(registry, _key_lines(root), languages, labels)
+    findings = validate_registry(registry, key_lines(root), languages, labels)
     return (registry if not findings else None), findings
-
-
-def _key_lines(node, prefix: str = "") -> dict[str, int]:
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = f"{prefix}{key_node.value}"
-            lines[key] = 1 + key_node.start_mark.line
-            lines.update(_key_lines(value_node, key + "."))
-    return lines
 
 
 def validate_registry(registry: Registry, key_lines: dict[str, int], languages: tuple[str, ...],

@@ -16,6 +16,12 @@ WORD_BREAK = "\u200b"
 RECUT_FIELDS = ("title", "text")
 KEYWORDS_FIELD = "keywords"
 KEYWORDS_BOOST = 500.0
+ZH_STOP_WORDS = frozenset(
+    "的 一 不 在 人 有 是 为 為 以 于 於 上 他 而 后 後 之 来 來 及 了 因 下 可 到 由 这 這 与 與 也 此 但 并 並 个 個 其 已 "
+    "无 無 小 我 们 們 起 最 再 今 去 好 只 又 或 很 亦 某 把 那 你 乃 它 吧 被 比 别 趁 当 當 从 從 得 打 凡 儿 兒 尔 爾 该 "
+    "該 各 给 給 跟 和 何 还 還 即 几 幾 既 看 据 據 距 靠 啦 另 么 麽 每 嘛 拿 哪 您 凭 憑 且 却 卻 让 讓 仍 啥 如 若 使 谁 "
+    "誰 虽 雖 随 隨 同 所 她 哇 嗡 往 些 向 沿 哟 喲 用 咱 则 則 怎 曾 至 致 着 著 诸 諸 自".split()
+)  # lunr.zh's stop words (the search box drops them too)
 # Pinyin of a page's title and keywords, in a segmented language's index.
 PINYIN_FIELD = "pinyin"
 PINYIN_BOOST = 300.0
@@ -98,11 +104,13 @@ def pinyin_tokens(phrases: Iterable[str], cut: Callable[[str], Iterable[str]],
     keyword) in pinyin, without tones, once each: 忘记密码 -> "wangji mima".
     A query typed without spaces (wangjimima) is cut into these words by the
     search box, so whole phrases need not be stored; single characters (被,
-    和) are left out, as too ambiguous to help."""
+    和) are left out, as too ambiguous to help, and so are words made only
+    of stop words (怎么, 那个): `zenme` typed would match every page that
+    happens to ask a question in a keyword."""
     tokens: dict[str, None] = {}
     for phrase in phrases:
         for run in HAN_RUN.findall(phrase):
             for word in cut(run):
-                if len(word) > 1:
+                if len(word) > 1 and not all(char in ZH_STOP_WORDS for char in word):
                     tokens[romanize(word)] = None
     return " ".join(token for token in tokens if token)

@@ -5,6 +5,7 @@ Inline shortcodes may stand anywhere in a line:
 
     {{ brand }}                      the brand name
     {{ channels.<id>.<field> }}      a registry text, e.g. {{ channels.chat.name }}
+    {{ policy.<key> }}               a policy value, e.g. {{ policy.withdrawal_fee.rate }}
 
 Block shortcodes stand alone on their line. Each is a template of the theme,
 `partials/shortcodes/<name>.md` (Markdown that may include HTML partials),
@@ -17,6 +18,9 @@ so a team changes what one renders by overriding that file:
     {{ category_cards }}     the categories as cards
     {{ category_articles }}  the articles of this category, with descriptions
     {{ popular_articles }}   the pages listed under `popular:` in front matter
+    {{ response_times }}     every channel with its hours and expected response
+    {{ glossary }}           every term of the glossary with its definition
+    {{ policy.<table> }}     a table of policy values, e.g. {{ policy.withdrawal_time }}
 
 An unknown shortcode is an error with its line, never literal text on a page.
 """
@@ -34,6 +38,7 @@ from typing import TYPE_CHECKING
 from helpcentre.content import Catalogue, Document, page_path
 from helpcentre.findings import Finding
 from helpcentre.lines import source_lines
+from helpcentre.policy import PolicyError
 
 if TYPE_CHECKING:
     from helpcentre.site import Site
@@ -112,31 +117,61 @@ def expand(ctx: PageContext, body: str) -> tuple[str, list[Finding]]:
         try:
             if block and block.group(1) in BLOCKS:
                 out.append(render_block(block.group(1), ctx))
+            elif block and is_policy_table(block.group(1), ctx):
+                out.append(render_policy_table(block.group(1), ctx))
             else:
-                out.append(SHORTCODE.sub(lambda match: _inline_in_line(match.group(1), ctx), line.text))
-        except ShortcodeError as error:
+                out.append(SHORTCODE.sub(lambda match: _inline(match.group(1), ctx), line.text))
+        except (ShortcodeError, PolicyError) as error:
             findings.append(Finding(ctx.doc.path, line.number, "SHORTCODE-INVALID", str(error)))
             out.append(line.text)
     return "\n".join(out), findings
+
+
+def has_block(body: str, name: str) -> bool:
+    """Whether a page's Markdown has the block shortcode `name` on a line of its own."""
+    return any((block := SHORTCODE.fullmatch(line.strip())) and block.group(1) == name for line in body.split("\n"))
 
 
 def render_block(name: str, ctx: PageContext) -> str:
     return ctx.render(SHORTCODE_TEMPLATES.format(name=name), **BLOCKS[name](ctx))
 
 
-def _inline_in_line(name: str, ctx: PageContext) -> str:
+def _inline(name: str, ctx: PageContext) -> str:
     if name in BLOCKS:
         raise ShortcodeError(f"{{{{ {name} }}}} renders a block: put it alone on its own line")
-    return _inline(name, ctx)
-
-
-def _inline(name: str, ctx: PageContext) -> str:
     if name == "brand":
         return ctx.registry.brand
     if name.startswith("channels.") and ctx.registry.has_text(name, ctx.lang):
         return ctx.registry.text(name, ctx.lang)
-    known = ", ".join(["brand", "channels.<id>.<field>", *BLOCKS])
+    if name.startswith(POLICY_PREFIX):
+        return policy_of(ctx).value(name[len(POLICY_PREFIX):], ctx.lang)
+    known = ", ".join(["brand", "channels.<id>.<field>", "policy.<key>", *BLOCKS])
     raise ShortcodeError(f"unknown shortcode {{{{ {name} }}}}; known: {known}")
+
+
+# --- policy values ------------------------------------------------------------------
+
+POLICY_PREFIX = "policy."
+
+
+def policy_of(ctx: PageContext):
+    if ctx.site.policy is None:
+        raise ShortcodeError("this site has no policy file: create docs/policy.yml (see the writers' guide)")
+    return ctx.site.policy
+
+
+def is_policy_table(name: str, ctx: PageContext) -> bool:
+    if not name.startswith(POLICY_PREFIX):
+        return False
+    try:
+        return policy_of(ctx).is_table(name[len(POLICY_PREFIX):])
+    except PolicyError:
+        return False  # the inline lookup names the problem
+
+
+def render_policy_table(name: str, ctx: PageContext) -> str:
+    return ctx.render(SHORTCODE_TEMPLATES.format(name="policy_table"),
+                      table=policy_of(ctx).table(name[len(POLICY_PREFIX):], ctx.lang))
 
 
 # --- what each block template is given ------------------------------------------
@@ -155,6 +190,12 @@ def channel(ctx: PageContext, channel_id: str) -> dict:
 
 def channels_context(ctx: PageContext) -> dict:
     return {"channels": [channel(ctx, cid) for cid in ctx.registry.channel_ids], "contact": ctx.md_link("contact.md")}
+
+
+def glossary_context(ctx: PageContext) -> dict:
+    if ctx.site.glossary is None:
+        raise ShortcodeError("this site has no glossary: create docs/glossary.yml (see the writers' guide)")
+    return {"entries": ctx.site.glossary.entries(ctx.lang)}
 
 
 def official_notice_context(ctx: PageContext) -> dict:
@@ -201,6 +242,8 @@ BLOCKS = {
     "category_cards": category_cards_context,
     "category_articles": category_articles_context,
     "popular_articles": popular_articles_context,
+    "response_times": channels_context,
+    "glossary": glossary_context,
 }
 
 

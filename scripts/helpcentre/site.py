@@ -18,7 +18,10 @@ from helpcentre.findings import Finding
 from helpcentre.history import last_changed
 from helpcentre.languages import Languages
 from helpcentre.markdown_setup import MarkdownSetup, render_tree
-from helpcentre.registry import CONVERSION_LABELS, LABELS, SEARCH_ELSEWHERE_LABELS, Registry, load_registry
+from helpcentre.glossary import Glossary, load_glossary
+from helpcentre.policy import Policy, load_policy
+from helpcentre.registry import (CONVERSION_LABELS, GLOSSARY_LABELS, LABELS, SEARCH_ELSEWHERE_LABELS, Registry,
+                                 load_registry)
 from helpcentre.search_terms import SearchTerms, load_search_terms
 from helpcentre.shortcodes import PageContext, Paging, expand
 
@@ -69,22 +72,31 @@ class Site:
     _history: dict[Path, date] | None = field(default=None, repr=False)
     converters: dict[str, Converter] = field(default_factory=dict)
     search_terms: dict[str, SearchTerms] = field(default_factory=dict)
+    policy: Policy | None = None
+    glossary: Glossary | None = None
 
     @classmethod
-    def load(cls, docs_dir: Path, root: Path, languages: Languages, registry_file: str, env: jinja2.Environment,
-             markdown: MarkdownSetup, page_size: int, templates_dir: str = "templates") -> "Site":
+    def load(cls, docs_dir: Path, root: Path, languages: Languages, settings, env: jinja2.Environment,
+             markdown: MarkdownSetup) -> "Site":
+        """`settings`: the helpcentre plugin's configuration (registry, policy
+        and glossary files, templates folder, listing page size)."""
         converters, findings = load_converters(docs_dir, root, languages)
         search_terms, terms_findings = load_all_search_terms(docs_dir, root, languages)
         findings += terms_findings
         written = tuple(lang.code for lang in languages if lang.code not in converters)
-        labels = LABELS + (CONVERSION_LABELS if converters else ()) + \
+        policy, policy_findings = load_policy(docs_dir / settings.policy, written, root)
+        glossary, glossary_findings = load_glossary(docs_dir / settings.glossary, written, root)
+        labels = LABELS + (CONVERSION_LABELS if converters else ()) + (GLOSSARY_LABELS if glossary else ()) + \
             (SEARCH_ELSEWHERE_LABELS if any(lang.script for lang in languages) else ())
-        registry, registry_findings = load_registry(docs_dir / registry_file, written, root, labels)
-        if registry is not None:
-            registry.converters = converters
-        catalogue = Catalogue.load(docs_dir, languages, templates_dir, root, converters)
-        return cls(docs_dir, root, languages, registry, catalogue, findings + registry_findings + catalogue.findings,
-                   env, markdown, Paging(page_size), converters=converters, search_terms=search_terms)
+        registry, registry_findings = load_registry(docs_dir / settings.registry, written, root, labels)
+        for data in (registry, policy, glossary):
+            if data is not None:
+                data.converters = converters
+        catalogue = Catalogue.load(docs_dir, languages, settings.templates_dir, root, converters)
+        return cls(docs_dir, root, languages, registry, catalogue,
+                   findings + policy_findings + glossary_findings + registry_findings + catalogue.findings,
+                   env, markdown, Paging(settings.category_page_size), converters=converters,
+                   search_terms=search_terms, policy=policy, glossary=glossary)
 
     def context(self, doc: Document, page_url: str | None = None) -> PageContext:
         return PageContext(self, doc, self.languages.prefix(doc.lang) + doc.url_path if page_url is None else page_url)

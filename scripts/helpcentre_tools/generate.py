@@ -18,8 +18,8 @@ CATEGORIES = ("account", "payments", "security", "withdrawals", "support")
 TYPES = ("troubleshooting", "how-to", "reference")
 LINE_KINDS = re.compile(r"^\s*(?:\d+\.|[-*])\s+(.*)$")
 CHECKLIST_TITLE = {"zh": "逐项排查", "en": "Work through this checklist"}
-CONTACT_STEP = {"zh": "仍未解决？请联系[在线客服](../contact.md#chat)，并说明你已经试过的步骤。",
-                "en": "Still stuck? Contact [live chat](../contact.md#chat) and tell us what you have tried."}
+CONTACT_STEP = {"zh": "仍未解决？请联系[{{ channels.chat.name }}](../contact.md#chat)，并说明你已经试过的步骤。",
+                "en": "Still stuck? Contact [{{ channels.chat.name }}](../contact.md#chat) and tell us what you have tried."}
 HEADINGS = {"zh": ["先检查这些", "操作步骤", "常见原因", "下一步", "注意事项"],
             "en": ["Check these first", "Steps", "Common causes", "What to do next", "Good to know"]}
 TITLE_FORMAT = {"zh": "{title}（{number}）", "en": "{title} {number}"}
@@ -50,7 +50,8 @@ def sentence_pools(docs_dir: Path, languages: Languages) -> dict[str, SentencePo
         pool.keywords += [str(k) for k in doc.meta.get("keywords", [])]
         for line in doc.body.split("\n"):
             text = line.strip()
-            if not text or text.startswith(("#", "!!!", "???", "[", "|", "<", "```")):
+            # Block shortcodes and links to this page's own headings only make sense where they stand.
+            if not text or text.startswith(("#", "!!!", "???", "[", "|", "<", "```", "{{")) or "](#" in text:
                 continue
             item = LINE_KINDS.match(line)
             (pool.steps if item else pool.paragraphs).append(item.group(1) if item else text)

@@ -33,7 +33,7 @@ from lunr.query_lexer import QueryLexer
 from lunr.query_parser import QueryParser
 from lunr.token import Token
 
-from helpcentre.search_index import HAN_RUN as HAN
+from helpcentre.search_index import HAN_RUN as HAN, ZH_STOP_WORDS
 from helpcentre_tools.lunr_js import stemmer, stop_word_filter, trimmer
 
 
@@ -131,12 +131,6 @@ def _push(stack: list[int], position: int, value: int) -> None:
         stack.append(value)
 
 
-ZH_STOP_WORDS = frozenset(
-    "的 一 不 在 人 有 是 为 為 以 于 於 上 他 而 后 後 之 来 來 及 了 因 下 可 到 由 这 這 与 與 也 此 但 并 並 个 個 其 已 "
-    "无 無 小 我 们 們 起 最 再 今 去 好 只 又 或 很 亦 某 把 那 你 乃 它 吧 被 比 别 趁 当 當 从 從 得 打 凡 儿 兒 尔 爾 该 "
-    "該 各 给 給 跟 和 何 还 還 即 几 幾 既 看 据 據 距 靠 啦 另 么 麽 每 嘛 拿 哪 您 凭 憑 且 却 卻 让 讓 仍 啥 如 若 使 谁 "
-    "誰 虽 雖 随 隨 同 所 她 哇 嗡 往 些 向 沿 哟 喲 用 咱 则 則 怎 曾 至 致 着 著 诸 諸 自".split()
-)  # lunr.zh's stop words
 MAX_WORD = 8
 
 

@@ -1,0 +1,80 @@
+"""The advice stays safe: what the safety review fixed cannot come back
+unnoticed. Each check reads the source of both written languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from support import ROOT
+
+DOCS = ROOT / "docs"
+LANGS = ("zh", "en")
+
+
+def source(stem: str, lang: str) -> str:
+    return (DOCS / f"{stem}.{lang}.md").read_text(encoding="utf-8")
+
+
+def every_page(lang: str) -> dict[str, str]:
+    return {path.relative_to(DOCS).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(DOCS.glob(f"*/*.{lang}.md")) if "templates" not in path.parts}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_phishing_article_covers_faked_caller_id_screen_sharing_and_safe_accounts(lang):
+    text = source("security/phishing-and-scams", lang)
+    for section in ("{#caller-id-spoofing}", "{#screen-sharing}", "{#safe-account-scam}"):
+        assert section in text
+    assert "../security/scammed.md" in text
+
+
+@pytest.mark.parametrize("lang,unsafe", [
+    ("en", r"check (the|their) (caller'?s? )?(phone )?number|check the sender"),
+    ("zh", r"核对(发件人或)?来电号码|核对对方的号码"),
+])
+def test_no_page_says_to_trust_a_caller_id_or_sender(lang, unsafe):
+    offenders = [page for page, text in every_page(lang).items() if re.search(unsafe, text, re.I)]
+    assert not offenders
+
+
+@pytest.mark.parametrize("lang,only_requested", [("en", "requested yourself"), ("zh", "本人刚申请")])
+def test_a_reset_link_is_tapped_only_when_just_requested(lang, only_requested):
+    assert only_requested in source("account/reset-password", lang)
+
+
+@pytest.mark.parametrize("lang,email_documents", [
+    ("en", r"(email|send) (us )?(a copy of |a photo of )?(your )?(ID|identity) document"),
+    ("zh", r"(发邮件|邮件发送|通过邮件).{0,12}(证件|身份证)"),
+])
+def test_identity_documents_are_uploaded_in_the_app_never_emailed(lang, email_documents):
+    offenders = [page for page, text in every_page(lang).items()
+                 if re.search(email_documents, text, re.I) and not re.search(r"never|绝不|不要|不会", text)]
+    assert not offenders
+    assert "../account/verify-identity.md" in source("account/update-account-info", lang)
+
+
+@pytest.mark.parametrize("lang,irreversible", [("en", "can't be reversed"), ("zh", "无法撤回")])
+def test_a_crypto_payment_is_said_to_be_irreversible(lang, irreversible):
+    assert irreversible in source("payments/payment-methods", lang)
+
+
+@pytest.mark.parametrize("lang,overpromise", [
+    ("en", r"(nobody|no one) (else )?can (sign|log|get) in|(nobody|no one) can get into"),
+    ("zh", r"(别人|任何人|其他人)(都|就)?(无法|不能)登录"),
+])
+def test_two_factor_authentication_is_never_promised_to_stop_everyone(lang, overpromise):
+    offenders = [page for page, text in every_page(lang).items() if re.search(overpromise, text)]
+    assert not offenders
+
+
+@pytest.mark.parametrize("lang,order", [
+    ("en", ("**Stop paying", "**Freeze your account", "**Change your password", "**Call the hotline",
+            "**Keep the evidence", "**Report it to the police")),
+    ("zh", ("**停止付款", "**冻结账户", "**修改密码", "**拨打热线", "**保留证据", "**报警")),
+])
+def test_the_scam_first_steps_come_in_order(lang, order):
+    steps = source("security/scammed", lang).split("{#first-steps}", 1)[1]
+    positions = [steps.index(step) for step in order]
+    assert positions == sorted(positions)
