@@ -12,7 +12,7 @@ from search_report import article_id
 PINYIN = [("chongzhi", "payments/top-up"), ("anquan", "security/is-my-money-safe"),
           ("shouji hao", "account/update-account-info"), ("shoujihao", "account/update-account-info"),
           ("wangji mima", "account/reset-password"), ("wangjimima", "account/reset-password"),
-          ("zhanghu bei suo", "account/locked-account")]
+          ("zhanghao suozhu", "account/locked-account")]
 
 
 @pytest.fixture(scope="module")

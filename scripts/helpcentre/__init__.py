@@ -1,5 +1,4 @@
-"""Shared, pure logic for the help centre: parsing, checking and rendering.
-
-The MkDocs hooks in overrides/hooks/ and the command-line checks in scripts/
-both import from here, so the build and `make check` can never disagree.
+"""The helpcentre plugin (plugin.py) and the pure logic it shares with the
+command-line checks and the writers' preview: parsing, checking and
+rendering, so the build, `make check` and `make serve` can never disagree.
 """

@@ -16,41 +16,44 @@ def check_site(site: Site, full: bool = True) -> list[Finding]:
     """All content rules. `full=False` leaves out the contact-link and the
     link rules, which scripts/check_contact_links.py and check_links.py
     report on their own; the build's gate runs everything."""
+    static = static_files_of(site.docs_dir) if full else frozenset()
     findings = list(site.findings)
-    findings += [finding for doc in site.catalogue.documents for finding in check_unsafe_html(doc.path, doc.text)]
-    if site.registry is not None:
-        findings += check_shortcodes(site)
-        findings += check_single_sources(site)
-        findings += check_styles(site)
-        if full:
-            findings += check_contacts(site)
-            findings += check_all_links(site)
+    for doc in site.catalogue.documents:
+        findings += page_findings(site, doc, full, static)
     # A converted page reports at its source's lines, like the source itself.
     return sorted(set(findings))
 
 
+def check_pages(site: Site, documents, full: bool = True) -> list[Finding]:
+    """Every rule for some pages only, with what loading found in their files
+    (the writers' preview, after a save)."""
+    static = static_files_of(site.docs_dir) if full else frozenset()
+    paths = {doc.path for doc in documents}
+    findings = [finding for finding in site.findings if finding.path in paths]
+    for doc in documents:
+        findings += page_findings(site, doc, full, static)
+    return sorted(set(findings))
+
+
+def page_findings(site: Site, doc, full: bool, static) -> list[Finding]:
+    findings = check_unsafe_html(doc.path, doc.text)
+    if site.registry is None:
+        return findings
+    parsed = not doc.front.problems
+    if parsed:
+        findings += site.expanded(doc)[1]
+    if parsed and doc.source is None:  # a converted page's text is its source's
+        findings += check_single_source(doc, site.registry, site.policy)
+        findings += check_style(doc, site.languages.get(doc.lang).style, site.context(doc), site.catalogue)
+    if full:
+        findings += check_document(doc, lambda: site.rendered(doc), contact_policy(site))
+        if parsed:
+            findings += check_links(site, doc, static)
+    return findings
+
+
 def parsed_documents(site: Site):
     return [doc for doc in site.catalogue.documents if not doc.front.problems]
-
-
-def check_shortcodes(site: Site) -> list[Finding]:
-    return [finding for doc in parsed_documents(site) for finding in site.expanded(doc)[1]]
-
-
-def check_single_sources(site: Site) -> list[Finding]:
-    """Brand, channel facts and policy numbers come only from their files."""
-    return [finding for doc in written_documents(site)
-            for finding in check_single_source(doc, site.registry, site.policy)]
-
-
-def check_styles(site: Site) -> list[Finding]:
-    return [finding for doc in written_documents(site)
-            for finding in check_style(doc, site.languages.get(doc.lang).style, site.context(doc), site.catalogue)]
-
-
-def written_documents(site: Site):
-    """Pages written by hand (a converted page's text is its source's)."""
-    return [doc for doc in parsed_documents(site) if doc.source is None]
 
 
 def contact_policy(site: Site) -> ContactPolicy:

@@ -245,6 +245,11 @@ def converted_document(source: Document, lang: str, converter) -> Document:
                     source.slug, text, parse_front_matter(text), source)
 
 
+def _path_order(doc: Document) -> tuple[str, ...]:
+    """A written page's place in `markdown_files` (sorted paths)."""
+    return PurePosixPath(doc.rel).parts
+
+
 def markdown_files(docs_dir: Path, templates_dir: str = "templates") -> list[Path]:
     return sorted(path for path in docs_dir.rglob("*.md") if templates_dir not in path.relative_to(docs_dir).parts)
 
@@ -300,6 +305,10 @@ _HOW_TO_FILL = {
 }
 
 
+# The rules of check_tree: across files, so made again whenever a file changes.
+TREE_RULES = frozenset({"TRANSLATION-MISSING", "TRANSLATION-TYPE", "CATEGORY-UNKNOWN", "CATEGORY-DEPTH"})
+
+
 def check_tree(documents: list[Document], languages: Languages) -> list[Finding]:
     """Rules across files: translations exist and agree, categories are known."""
     findings: list[Finding] = []
@@ -346,8 +355,13 @@ class Catalogue:
 
     documents: list[Document]
     findings: list[Finding]
+    # The findings of single files (file names, front matter), without the
+    # rules across files: what an update keeps for the files it does not read.
+    own_findings: list[Finding] | None = None
 
     def __post_init__(self):
+        if self.own_findings is None:
+            self.own_findings = [f for f in self.findings if f.rule not in TREE_RULES]
         self._by_key = {(doc.stem, doc.lang): doc for doc in self.documents}
         self._by_rel = {doc.rel: doc for doc in self.documents}
         self._listings: dict[tuple, list[Document]] = {}
@@ -370,8 +384,49 @@ class Catalogue:
             written = {doc.stem for doc in documents if doc.lang == lang}
             documents += [converted_document(doc, lang, converter) for doc in list(documents)
                           if doc.lang == converter.source and doc.stem not in written]
-        findings.extend(check_tree(documents, languages))
-        return cls(documents, findings)
+        return cls(documents, findings + check_tree(documents, languages), own_findings=findings)
+
+    def updated(self, docs_dir: Path, languages: Languages, changed: set[str], templates_dir: str = "templates",
+                display_root: Path | None = None, converters: dict | None = None) -> "Catalogue":
+        """The catalogue after the files at `changed` (paths relative to
+        docs_dir) were edited, created or removed: those files read again and
+        their converted pages made again, every other page kept as it is (the
+        writers' preview; a build reads everything once with `load`)."""
+        converters = converters or {}
+        stems = {rel: classify(rel, languages.codes) for rel in changed}
+        dirty_keys = {(rel[: -len(f".{c[3]}.md")], c[3]) for rel, c in stems.items() if c}
+        # A written page also remakes the pages converted from it, and a removed
+        # hand-written translation brings its converted page back.
+        for lang, converter in converters.items():
+            dirty_keys |= {(stem, lang) for stem, source in list(dirty_keys) if source == converter.source}
+            dirty_keys |= {(stem, converter.source) for stem, written in list(dirty_keys) if written == lang}
+        dirty_paths = {display_path(docs_dir / rel, display_root) for rel in changed}
+        documents = [doc for doc in self.documents if (doc.stem, doc.lang) not in dirty_keys]
+        findings = [f for f in self.own_findings if f.path not in dirty_paths]
+        for rel in sorted(changed):
+            file = docs_dir / rel
+            if not file.is_file() or templates_dir in PurePosixPath(rel).parts or not rel.endswith(".md"):
+                continue
+            result = read_document(docs_dir, file, languages, display_root)
+            if isinstance(result, Finding):
+                findings.append(result)
+            else:
+                documents.append(result)
+                findings.extend(check_document(result))
+        present = {(doc.stem, doc.lang) for doc in documents}
+        written = {(doc.stem, doc.lang): doc for doc in documents if doc.source is None}
+        for stem, lang in sorted(dirty_keys):
+            converter = converters.get(lang)
+            source = written.get((stem, converter.source)) if converter else None
+            if (stem, lang) not in present and source is not None:
+                documents.append(converted_document(source, lang, converter))
+        # In the order `load` gives: written pages by path, then each
+        # converted language's pages in the order of their sources.
+        position = {(doc.stem, doc.lang): n for n, doc in enumerate(sorted(written.values(), key=_path_order))}
+        languages_order = list(converters)
+        documents.sort(key=lambda doc: (0, _path_order(doc)) if doc.source is None else
+                       (1 + languages_order.index(doc.lang), position[doc.source.stem, doc.source.lang]))
+        return Catalogue(documents, findings + check_tree(documents, languages), own_findings=findings)
 
     def by_rel(self, rel: str) -> Document | None:
         return self._by_rel.get(rel)

@@ -83,6 +83,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         # one: each build's language is pushed at its start, popped at its end.
         self.builds_under_way: list[str] = []
         self.languages_built: set[str] = set()
+        self.adopted = False  # the writers' preview gives the content model (adopt)
 
     # --- content ---------------------------------------------------------------
 
@@ -209,12 +210,35 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     def on_build_error(self, error):
         self.builds_under_way, self.languages_built = [], set()
 
+    # --- the writers' preview (helpcentre.preview) -----------------------------
+
+    def adopt(self, site: Site) -> None:
+        """Build from `site`, the content model the writers' preview loads,
+        updates and checks page by page, instead of reading and checking the
+        docs at on_pre_build."""
+        self.site, self.adopted = site, True
+
+    def refresh_generated(self, files, config) -> set[str]:
+        """Give this language's generated pages (category listings, converted
+        pages) the content of the current content model; returns the src_uri
+        of each whose content changed."""
+        lang = self.current_language(config)
+        changed = set()
+        for fresh in listing_page_files(self.site, lang, config) + converted_page_files(self.site, lang, config):
+            file = files.get_file_from_path(fresh.src_uri)
+            if file is not None and file.content_string != fresh.content_string:
+                file.content_string = fresh.content_string
+                changed.add(fresh.src_uri)
+        return changed
+
     # --- helpers ------------------------------------------------------------------
 
     def load_site(self, config) -> Site:
         """The docs, read and checked once per run: the other languages' builds
         (and a `mkdocs serve` rebuild with nothing changed) reuse them and
         their findings."""
+        if self.adopted:
+            return self.site
         docs_dir = Path(config.docs_dir)
         signature = docs_signature(docs_dir)
         if self.site is None or signature != self.site_signature:
@@ -376,7 +400,13 @@ def point_language_switcher(config, site: Site, doc) -> None:
     mkdocs-static-i18n resets for each page) leads to the same page in every
     language it exists in, converted pages included; else to that language's home."""
     root = urlsplit(config.site_url or "/").path or "/"
-    for alternate in config.extra.alternate or []:
+    # mkdocs-static-i18n sets the list at on_config and, for the pages it
+    # knows (not the generated ones), again as an attribute for each page;
+    # the theme reads the attribute first.
+    alternates = getattr(config.extra, "alternate", None)
+    if alternates is None:
+        alternates = next((value for key, value in config.extra.items() if key == "alternate"), [])
+    for alternate in alternates:
         code = alternate.get("lang")
         if code not in site.languages.codes:
             continue

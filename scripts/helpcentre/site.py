@@ -5,6 +5,7 @@ extensions) for the rules that need links, ids and checklists."""
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,6 +98,24 @@ class Site:
                    findings + policy_findings + glossary_findings + registry_findings + catalogue.findings,
                    env, markdown, Paging(settings.category_page_size), converters=converters,
                    search_terms=search_terms, policy=policy, glossary=glossary)
+
+    def updated(self, changed: set[str], templates_dir: str = "templates") -> "Site":
+        """The content model after the Markdown files at `changed` (relative
+        to docs_dir) were edited, created or removed, for the writers'
+        preview: only those files are read again; the registry and the other
+        data files are kept (a change to them starts the preview afresh).
+        What was expanded or rendered for the other pages is kept, except the
+        listing pages (categories, the home page), which show other pages."""
+        catalogue = self.catalogue.updated(self.docs_dir, self.languages, changed, templates_dir, self.root,
+                                           self.converters)
+        kept = {doc.rel for doc in catalogue.documents if doc.kind == "article"
+                and self.catalogue.by_rel(doc.rel) is doc}
+        stale = set(self.catalogue.findings)
+        return dataclasses.replace(
+            self, catalogue=catalogue,
+            findings=[f for f in self.findings if f not in stale] + catalogue.findings,
+            _expanded={rel: value for rel, value in self._expanded.items() if rel in kept},
+            _rendered={rel: value for rel, value in self._rendered.items() if rel in kept})
 
     def context(self, doc: Document, page_url: str | None = None) -> PageContext:
         return PageContext(self, doc, self.languages.prefix(doc.lang) + doc.url_path if page_url is None else page_url)

@@ -253,6 +253,12 @@ def latin_words(index: dict) -> list[str]:
     return sorted({token.lower() for token in index_tokens(index, re.compile(r"[A-Za-z]{2,}"))})
 
 
+def literal(query: str) -> str:
+    """What hc-search-worker.js does first: a query is text, never lunr's
+    syntax (wildcards, boosts, fuzziness, required and excluded words)."""
+    return re.sub(r"(^|\s)[+-]+", r"\1", re.sub(r"[*~^]", " ", query))
+
+
 def correction_pattern(typed: str) -> re.Pattern:
     if re.match(r"[A-Za-z0-9]", typed):
         return re.compile(rf"(?<![A-Za-z0-9]){re.escape(typed)}(?![A-Za-z0-9])", re.I)
@@ -346,6 +352,7 @@ class BrowserSearch:
         return query
 
     def prepare(self, query: str) -> str:
+        query = literal(query)
         if self.fold:
             query = self.fold_script(query)
         for pattern, means in self.corrections:
@@ -354,8 +361,8 @@ class BrowserSearch:
             query = self.stem_english(query) or query
         elif self.segments:
             words = without_codes(segment_chinese_query(query, self.han_words).split(" "))
-            query = join_pinyin(cut_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1
-                                                    else word for word in words), self.pinyin_words))
+            query = cut_pinyin(join_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1
+                                                    else word for word in words)), self.pinyin_words)
         query = HAN_SCRIPT.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
         return transform(query, self.separator)
 

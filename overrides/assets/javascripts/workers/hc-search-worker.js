@@ -194,14 +194,23 @@ function joinPinyin(query) {
   return /^[A-Za-z]+(\s+[A-Za-z]+)+$/.test(query.trim()) ? `${query} ${words.join("").toLowerCase()}` : query
 }
 
+/* What customers type or paste is text, never lunr's query syntax: the
+ * masked digits of a bank message (尾号****1234, 王**) were wildcards that
+ * matched every word, a leading "-" excluded the word after it. */
+function literal(query) {
+  return query.replace(/[*~^]/g, " ").replace(/(^|\s)[+-]+/g, "$1")
+}
+
 function prepare(query) {
+  query = literal(query)
   if (fold)
     query = foldScript(query)
   query = correct(query)
   if (stems)
     return stemEnglish(query) || query
   if (segments)
-    return joinPinyin(cutPinyin(withoutCodes((segmentChinese(query) || query).split(" "))
+    // Joined first: `shouji hao` is also `shoujihao`, before `hao` alone is dropped as no word of the index.
+    return cutPinyin(joinPinyin(withoutCodes((segmentChinese(query) || query).split(" "))
       .map(word => HAN_ONLY.test(word) && word.length > 1 ? word + WORD_END : word).join(" ")))
   return query
 }
