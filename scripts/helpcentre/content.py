@@ -237,6 +237,31 @@ def read_document(docs_dir: Path, file: Path, languages: Languages,
     return Document(display, rel, lang, stem, kind, category, slug, text, parse_front_matter(text))
 
 
+def read_documents(docs_dir: Path, files: list[Path], languages: Languages, display_root: Path | None = None,
+                   ) -> tuple[list[Document], list[Finding]]:
+    """The pages in `files`, with the findings of each file on its own."""
+    documents, findings = [], []
+    for file in files:
+        result = read_document(docs_dir, file, languages, display_root)
+        if isinstance(result, Finding):
+            findings.append(result)
+        else:
+            documents.append(result)
+            findings.extend(check_document(result))
+    return documents, findings
+
+
+def load_yaml_file(path: Path, display: str, rule: str) -> tuple[object, object, list[Finding]]:
+    """(node tree, value, findings) of a YAML data file; a syntax error is a
+    finding at its line."""
+    try:
+        node, data = compose_and_load(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return None, None, [Finding(display, 1 + (mark.line if mark else 0), rule, f"not valid YAML: {error.problem}")]
+    return node, data, []
+
+
 def converted_document(source: Document, lang: str, converter) -> Document:
     """`source` converted into `lang`. Its path in messages is the source's:
     lines are kept, so a finding points at the line to fix there."""
@@ -372,14 +397,8 @@ class Catalogue:
              display_root: Path | None = None, converters: dict | None = None) -> "Catalogue":
         """Every written page, and for each language in `converters` (locale ->
         Converter) a converted page wherever no page is written in it."""
-        documents, findings = [], []
-        for file in markdown_files(docs_dir, templates_dir):
-            result = read_document(docs_dir, file, languages, display_root)
-            if isinstance(result, Finding):
-                findings.append(result)
-            else:
-                documents.append(result)
-                findings.extend(check_document(result))
+        documents, findings = read_documents(docs_dir, markdown_files(docs_dir, templates_dir), languages,
+                                             display_root)
         for lang, converter in (converters or {}).items():
             written = {doc.stem for doc in documents if doc.lang == lang}
             documents += [converted_document(doc, lang, converter) for doc in list(documents)
@@ -401,18 +420,11 @@ class Catalogue:
             dirty_keys |= {(stem, lang) for stem, source in list(dirty_keys) if source == converter.source}
             dirty_keys |= {(stem, converter.source) for stem, written in list(dirty_keys) if written == lang}
         dirty_paths = {display_path(docs_dir / rel, display_root) for rel in changed}
-        documents = [doc for doc in self.documents if (doc.stem, doc.lang) not in dirty_keys]
-        findings = [f for f in self.own_findings if f.path not in dirty_paths]
-        for rel in sorted(changed):
-            file = docs_dir / rel
-            if not file.is_file() or templates_dir in PurePosixPath(rel).parts or not rel.endswith(".md"):
-                continue
-            result = read_document(docs_dir, file, languages, display_root)
-            if isinstance(result, Finding):
-                findings.append(result)
-            else:
-                documents.append(result)
-                findings.extend(check_document(result))
+        files = [docs_dir / rel for rel in sorted(changed) if rel.endswith(".md") and (docs_dir / rel).is_file()
+                 and templates_dir not in PurePosixPath(rel).parts]
+        documents, findings = read_documents(docs_dir, files, languages, display_root)
+        documents += [doc for doc in self.documents if (doc.stem, doc.lang) not in dirty_keys]
+        findings += [f for f in self.own_findings if f.path not in dirty_paths]
         present = {(doc.stem, doc.lang) for doc in documents}
         written = {(doc.stem, doc.lang): doc for doc in documents if doc.source is None}
         for stem, lang in sorted(dirty_keys):

@@ -18,9 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from helpcentre.content import compose_and_load, key_lines
+from helpcentre.content import key_lines, load_yaml_file
 from helpcentre.findings import Finding, display_path
 
 RULE = "GLOSSARY-INVALID"
@@ -75,11 +73,9 @@ def load_glossary(path: Path, languages: tuple[str, ...], display_root: Path | N
     display = display_path(path, display_root)
     if not path.is_file():
         return None, []
-    try:
-        root, data = compose_and_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, [Finding(display, 1 + (mark.line if mark else 0), RULE, f"not valid YAML: {error.problem}")]
+    root, data, problems = load_yaml_file(path, display, RULE)
+    if problems:
+        return None, problems
     lines = key_lines(root)
     terms = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(terms, dict) or not terms:

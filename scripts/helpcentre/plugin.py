@@ -25,6 +25,10 @@ for every other language, each with its own on_config ... on_post_build.
                          build: once every language is built, the per-language
                          search indexes, robots.txt, security headers and
                          security.txt
+
+The writers' preview (preview.py) runs the same events, one language per
+build, up to on_env, then renders pages one at a time; it gives the plugin
+its content model (adopt) and never runs on_post_build.
 """
 
 from __future__ import annotations

@@ -17,9 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from helpcentre.content import compose_and_load, key_lines
+from helpcentre.content import key_lines, load_yaml_file
 from helpcentre.findings import Finding, display_path
 
 RULE = "POLICY-INVALID"
@@ -176,11 +174,9 @@ def load_policy(path: Path, languages: tuple[str, ...], display_root: Path | Non
     display = display_path(path, display_root)
     if not path.is_file():
         return None, []
-    try:
-        root, data = compose_and_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, [Finding(display, 1 + (mark.line if mark else 0), RULE, f"not valid YAML: {error.problem}")]
+    root, data, problems = load_yaml_file(path, display, RULE)
+    if problems:
+        return None, problems
     lines = key_lines(root)
     findings: list[Finding] = []
 

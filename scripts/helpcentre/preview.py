@@ -246,7 +246,7 @@ class Preview:
         with self.lock:
             before = self.site
             self.site = before.updated(change.markdown, self.project.settings.templates_dir)
-            stems = self.changed_stems(before, change.markdown)
+            stems = self.changed_stems(change.markdown)
             self.check(stems)
             self.remove_gone(before)
             if change.structure or any(self.shown_elsewhere(before, self.site, stem) for stem in stems):
@@ -306,41 +306,7 @@ class Preview:
                     found |= {(other.stem, lang) for other in site.catalogue.keyword_neighbours(doc)}
         return found
 
-    def dependents(self, stems: set[str], before) -> set[tuple[str, str]] | None:
-        """(stem, lang) of every page that shows one of `stems`, before or
-        after the save: the page itself in every language, its category's
-        index and listings, the home and contact pages, and the articles
-        whose sidebar window, previous and next links or related articles
-        name it. None when every page shows it (a category's or the home
-        page's own title is in every sidebar)."""
-        window = self.project.settings.sidebar_window
-        related = self.project.settings.related_articles
-        found = set()
-        for site in (before, self.site):
-            pages = [doc for doc in site.catalogue.documents if doc.kind == "page"]
-            for stem in stems:
-                for lang in self.languages.codes:
-                    doc = site.catalogue.get(stem, lang)
-                    if doc is None:
-                        continue
-                    if doc.kind != "article":
-                        return None
-                    found |= {(stem, lang), (f"{doc.category}/index", lang)}
-                    found |= {(page.stem, lang) for page in pages if page.lang == lang}
-                    articles = site.catalogue.articles(doc.category, lang)
-                    position = articles.index(doc)
-                    found |= {(other.stem, lang) for place, other in enumerate(articles)
-                              if abs(place - position) <= window or position <= related}
-                    found |= {(other.stem, lang) for other in site.catalogue.keyword_neighbours(doc)}
-        return found
-
-    @staticmethod
-    def shows(dest: str, prefix: str, doc: Document) -> bool:
-        """Whether `dest` is the page of `doc`, or for a category, one of its listing pages."""
-        own = prefix + doc.url_path + "index.html"
-        return dest == own or (doc.kind == "category" and dest.startswith(prefix + doc.url_path + "page-"))
-
-    def changed_stems(self, before, rels: set[str]) -> set[str]:
+    def changed_stems(self, rels: set[str]) -> set[str]:
         stems = set()
         for rel in rels:
             found = classify(rel, self.languages.codes)
