@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -27,6 +26,8 @@ from urllib.parse import unquote, urlsplit
 from markdown.extensions.admonition import AdmonitionProcessor
 from pymdownx.details import DetailsProcessor
 
+from helpcentre.contact_details import (AMOUNT_BEFORE, CONTACT_SCHEME, EMAIL, PHONE_CANDIDATE, URL, UNIT_AFTER,
+                                       is_official, looks_like_phone, normalise)
 from helpcentre.content import Document
 from helpcentre.findings import Finding
 from helpcentre.lines import prose_lines
@@ -123,53 +124,6 @@ def check_checklists(path: str, article_rel: str, checklists: list[Checklist],
                                     f"to a channel, e.g. [live chat]({correct}#chat); channels: "
                                     f"{', '.join('#' + c for c in policy.channel_ids)}{detail}"))
     return findings
-
-
-# Contact details --------------------------------------------------------------
-
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-CONTACT_SCHEME = re.compile(r"\b(mailto|tel|sms|callto):", re.IGNORECASE)
-URL = re.compile(r"(?:\bhttps?://|(?<![\w/])//(?=[\w-]+\.)|\bwww\.)([^\s/?#<>()\[\]\"'`*]+)", re.IGNORECASE)
-PHONE_CANDIDATE = re.compile(r"(?<![\w.,/:+-])\+?\(?\d[\d ()./-]*\d\)?(?![\w%/:-])")
-DATE_SHAPE = re.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d{2}$"
-                        r"|^(?:19|20)\d{2} ?- ?(?:19|20)\d{2}$")
-# An amount or a duration: "$500-1000", "500-1000 元", "1000-5000 USD", "3-5 days".
-AMOUNT_BEFORE = re.compile(r"(?:[$¥€£]|USD|CNY|RMB|HKD)\s*$", re.IGNORECASE)
-UNIT_AFTER = re.compile(r"^\s*(?:元|块|美元|港元|人民币|%|USD|CNY|RMB|HKD|天|小时|分钟|秒|个|次|笔|days?|hours?|minutes?|"
-                        r"seconds?|times|transactions?)", re.IGNORECASE)
-
-
-def normalise(line: str) -> str:
-    """Full-width digits, plus signs, brackets and spaces to ASCII (NFKC)."""
-    return unicodedata.normalize("NFKC", line)
-
-
-def looks_like_phone(candidate: str) -> bool:
-    text = candidate.strip()
-    digits = re.sub(r"\D", "", text)
-    groups = [g for g in re.split(r"[ ()./-]+", text.lstrip("+")) if g]
-    if DATE_SHAPE.match(text) or not 7 <= len(digits) <= 15:
-        return False
-    if text.startswith("+"):
-        return len(digits) >= 8
-    if re.match(r"^\(\d{2,4}\)", text):
-        return True
-    if len(groups) == 1:
-        # Mainland mobile numbers and 400/800 hotlines; other long runs of
-        # digits are order or transaction numbers.
-        return bool(re.fullmatch(r"1[3-9]\d{9}|[48]00\d{7}", digits))
-    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and " " in text.strip():
-        return False  # 1 000 000: a thousands-grouped amount
-    if "." in text and not re.fullmatch(r"\d{3}\.\d{3}\.\d{4}", text):
-        return False  # decimals and version numbers
-    if len(groups) == 2 and not groups[0].startswith("0") and len(groups[1]) < 4:
-        return False
-    return all(len(g) >= 2 for g in groups[1:])
-
-
-def is_official(host: str, domains: tuple[str, ...]) -> bool:
-    host = host.lower().rstrip(".").split(":")[0]
-    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 def check_contact_details(path: str, lines: list[str], policy: ContactPolicy) -> list[Finding]:

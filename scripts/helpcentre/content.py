@@ -13,6 +13,7 @@ Everything here is pure: functions take text and return records and findings.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,6 +88,11 @@ class Document:
         """The file line the body starts on."""
         return self._body[1]
 
+    @property
+    def is_readable(self) -> bool:
+        """False for a file whose bytes are not text the rules can read (encoding, binary, unreadable)."""
+        return not any(rule in READ_RULES for _, rule, _ in self.front.problems)
+
     @cached_property
     def keyword_set(self) -> frozenset[str]:
         return frozenset(str(k).casefold() for k in self.meta.get("keywords", []) or [])
@@ -138,10 +144,10 @@ def parse_front_matter(text: str) -> FrontMatter:
     end_line = 2 + block.count("\n") - 1
     try:
         node, meta = compose_and_load(block)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = 1 + (mark.line if mark else 0)
-        problem = " ".join(filter(None, [error.context, error.problem]))
+    except yaml.YAMLError as error:
+        line = yaml_error_line(error, block)
+        problem = " ".join(filter(None, [getattr(error, "context", None), getattr(error, "problem", None)])) \
+            or str(error).split(":")[0]
         return FrontMatter(
             meta={}, end_line=end_line,
             problems=[(line, "FRONTMATTER-YAML",
@@ -158,8 +164,9 @@ def parse_front_matter(text: str) -> FrontMatter:
     key_lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = 1 + key_node.start_mark.line
-    return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line)
+            key_lines.setdefault(str(key_node.value), 1 + key_node.start_mark.line)
+    problems = [(line, "FRONTMATTER-DUPLICATE-KEY", message) for line, message in duplicate_keys(node)]
+    return FrontMatter(meta=meta, key_lines=key_lines, end_line=end_line, problems=problems)
 
 
 def page_path(docs_rel: str) -> str:
@@ -177,7 +184,12 @@ def compose_and_load(text: str):
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+        try:
+            return node, (loader.construct_document(node) if node is not None else None)
+        except (ValueError, OverflowError, TypeError) as error:
+            # A value YAML parses but Python cannot hold (the date 0000-00-00).
+            raise yaml.constructor.ConstructorError(None, None, f"a value that cannot be read ({error})",
+                                                    node.start_mark) from error
     finally:
         loader.dispose()
 
@@ -222,6 +234,54 @@ def classify(rel: str, codes: tuple[str, ...]) -> tuple[str, str | None, str, st
     return ("article", category, slug, lang)
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+READ_RULES = frozenset({"ENCODING", "FILE-BINARY", "FILE-UNREADABLE"})
+# Bytes no text file of an editor holds: NUL and the other control characters
+# but tab, line feed, form feed and carriage return.
+BINARY = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+ENCODING_NAMES = {"gb18030": "GBK/GB18030 (Simplified Chinese Windows)", "gbk": "GBK/GB18030 (Simplified Chinese Windows)",
+                  "gb2312": "GBK/GB18030 (Simplified Chinese Windows)", "big5": "Big5 (Traditional Chinese Windows)",
+                  "big5hkscs": "Big5 (Traditional Chinese Windows)", "cp950": "Big5 (Traditional Chinese Windows)",
+                  "cp1252": "Windows-1252 (Western)", "latin_1": "Latin-1", "utf_16": "UTF-16", "shift_jis": "Shift JIS"}
+
+
+def likely_encoding(data: bytes) -> str | None:
+    """The encoding a file that is not UTF-8 most likely is (charset-normalizer's best guess)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return best.encoding if best is not None else None
+
+
+def read_text_file(file: Path, display: str) -> tuple[str | None, Finding | None]:
+    """A text file as its text: UTF-8, a byte-order mark dropped. A file that
+    cannot be read, holds binary content or is in another encoding is a
+    finding instead, never a traceback."""
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        return None, Finding(display, 1, "FILE-UNREADABLE", f"cannot be read ({error.strerror or error}); check that "
+                                                            "it exists and that you may read it")
+    if data.startswith(UTF8_BOM):
+        data = data[len(UTF8_BOM):]
+    binary = BINARY.search(data)
+    if binary:
+        line = data.count(b"\n", 0, binary.start()) + 1
+        what = "a NUL byte" if data[binary.start()] == 0 else f"the control character 0x{data[binary.start()]:02x}"
+        return None, Finding(display, line, "FILE-BINARY", f"holds {what}: it is not a text file (an image or a "
+                                                           "document saved under the wrong name?); keep only Markdown "
+                                                           "and YAML text in docs/, saved as UTF-8")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        guess = likely_encoding(data)
+        named = ENCODING_NAMES.get(guess or "", guess)
+        return None, Finding(display, line, "ENCODING",
+                             f"is not UTF-8 (it looks like {named or 'another encoding'}): re-save it as UTF-8 in your "
+                             f"editor (Save with Encoding, UTF-8), or run: python scripts/fix_encoding.py {display}")
+
+
 def read_document(docs_dir: Path, file: Path, languages: Languages,
                   display_root: Path | None = None) -> Document | Finding:
     rel = file.relative_to(docs_dir).as_posix()
@@ -233,7 +293,12 @@ def read_document(docs_dir: Path, file: Path, languages: Languages,
         return Finding(display, 1, "FILENAME-LANGUAGE", f"the file name needs a language suffix: rename it to {choices}")
     kind, category, slug, lang = classified
     stem = rel[: -len(f".{lang}.md")]
-    text = file.read_text(encoding="utf-8")
+    text, problem = read_text_file(file, display)
+    if problem is not None:
+        # Still a page of the site (its translations and the links to it are
+        # not missing), but one whose text the rules cannot read.
+        unread = FrontMatter(meta={}, problems=[(problem.line, problem.rule, problem.message)])
+        return Document(display, rel, lang, stem, kind, category, slug, "", unread)
     return Document(display, rel, lang, stem, kind, category, slug, text, parse_front_matter(text))
 
 
@@ -254,17 +319,55 @@ def read_documents(docs_dir: Path, files: list[Path], languages: Languages, disp
 def load_yaml_file(path: Path, display: str, rule: str) -> tuple[object, object, list[Finding]]:
     """(node tree, value, findings) of a YAML data file; a syntax error is a
     finding at its line."""
+    text, problem = read_text_file(path, display)
+    if problem is not None:
+        return None, None, [problem]
     try:
-        node, data = compose_and_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, None, [Finding(display, 1 + (mark.line if mark else 0), rule, f"not valid YAML: {error.problem}")]
+        node, data = compose_and_load(text)
+    except yaml.YAMLError as error:
+        what = getattr(error, "problem", None) or "a character YAML does not allow"
+        return None, None, [Finding(display, yaml_error_line(error, text), rule, f"not valid YAML: {what}")]
+    duplicates = duplicate_keys(node)
+    if duplicates:
+        return None, None, [Finding(display, line, rule, message) for line, message in duplicates]
     return node, data, []
+
+
+def yaml_error_line(error: yaml.YAMLError, text: str) -> int:
+    """The line (from 1) a YAML error points at: its mark, or for a character
+    YAML refuses (a ReaderError), the character's position."""
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        return 1 + mark.line
+    position = getattr(error, "position", None)
+    return 1 + text.count("\n", 0, position) if isinstance(position, int) else 1
+
+
+def duplicate_keys(node) -> list[tuple[int, str]]:
+    """(line, message) of each key that a YAML mapping repeats: YAML lets the
+    last one win without a word."""
+    found = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key, line = str(key_node.value), 1 + key_node.start_mark.line
+            if key in seen:
+                found.append((line, f"'{key}' is given twice (also at line {seen[key]}); keep one: YAML would "
+                                    "silently use the last"))
+            seen.setdefault(key, line)
+            found += duplicate_keys(value_node)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found += duplicate_keys(item)
+    return found
 
 
 def converted_document(source: Document, lang: str, converter) -> Document:
     """`source` converted into `lang`. Its path in messages is the source's:
     lines are kept, so a finding points at the line to fix there."""
+    if not source.is_readable:
+        return Document(source.path, f"{source.stem}.{lang}.md", lang, source.stem, source.kind, source.category,
+                        source.slug, "", source.front, source)
     text = converter.markdown(source.text)
     return Document(source.path, f"{source.stem}.{lang}.md", lang, source.stem, source.kind, source.category,
                     source.slug, text, parse_front_matter(text), source)
@@ -276,7 +379,33 @@ def _path_order(doc: Document) -> tuple[str, ...]:
 
 
 def markdown_files(docs_dir: Path, templates_dir: str = "templates") -> list[Path]:
-    return sorted(path for path in docs_dir.rglob("*.md") if templates_dir not in path.relative_to(docs_dir).parts)
+    return sorted(path for path in docs_dir.rglob("*.md") if templates_dir not in path.relative_to(docs_dir).parts
+                  and not leaves(path, docs_dir))
+
+
+def leaves(path: Path, docs_dir: Path) -> bool:
+    """Whether `path` is a symbolic link to somewhere outside docs_dir."""
+    if not path.is_symlink():
+        return False
+    try:
+        path.resolve().relative_to(docs_dir.resolve())
+    except (ValueError, OSError, RuntimeError):  # outside, or a loop of links
+        return True
+    return False
+
+
+def links_leaving(docs_dir: Path, display_root: Path | None = None) -> list[Finding]:
+    """Every symbolic link in docs_dir (files and folders) that points outside
+    it: the build would publish whatever it points at."""
+    findings = []
+    for folder, folders, files in os.walk(docs_dir):
+        for name in sorted(folders + files):
+            path = Path(folder) / name
+            if leaves(path, docs_dir):
+                findings.append(Finding(display_path(path, display_root), 1, "FILE-SYMLINK",
+                                        f"is a symbolic link to {os.readlink(path)}, outside {docs_dir.name}/: the "
+                                        "site would publish a file from elsewhere; copy the file in, or remove the link"))
+    return findings
 
 
 def check_document(doc: Document) -> list[Finding]:
@@ -399,6 +528,7 @@ class Catalogue:
         Converter) a converted page wherever no page is written in it."""
         documents, findings = read_documents(docs_dir, markdown_files(docs_dir, templates_dir), languages,
                                              display_root)
+        findings += links_leaving(docs_dir, display_root)
         for lang, converter in (converters or {}).items():
             written = {doc.stem for doc in documents if doc.lang == lang}
             documents += [converted_document(doc, lang, converter) for doc in list(documents)
@@ -421,7 +551,7 @@ class Catalogue:
             dirty_keys |= {(stem, converter.source) for stem, written in list(dirty_keys) if written == lang}
         dirty_paths = {display_path(docs_dir / rel, display_root) for rel in changed}
         files = [docs_dir / rel for rel in sorted(changed) if rel.endswith(".md") and (docs_dir / rel).is_file()
-                 and templates_dir not in PurePosixPath(rel).parts]
+                 and templates_dir not in PurePosixPath(rel).parts and not leaves(docs_dir / rel, docs_dir)]
         documents, findings = read_documents(docs_dir, files, languages, display_root)
         documents += [doc for doc in self.documents if (doc.stem, doc.lang) not in dirty_keys]
         findings += [f for f in self.own_findings if f.path not in dirty_paths]

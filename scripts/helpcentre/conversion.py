@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from helpcentre.content import compose_and_load
+from helpcentre.content import load_yaml_file
 from helpcentre.findings import Finding, display_path
 from helpcentre.lines import source_lines
 
@@ -114,12 +113,9 @@ def load_overrides(path: Path, display_root: Path | None = None) -> tuple[list[O
     if not path.is_file():
         return [], [Finding(display, 1, "CONVERSION-OVERRIDES", f"the conversion overrides file is missing: create "
                                                                   f"{display} (overrides: [])")]
-    try:
-        node, data = compose_and_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return [], [Finding(display, 1 + (mark.line if mark else 0), "CONVERSION-OVERRIDES",
-                            f"not valid YAML: {error.problem}")]
+    node, data, problems = load_yaml_file(path, display, "CONVERSION-OVERRIDES")
+    if problems:
+        return [], problems
     entries = (data or {}).get("overrides") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return [], [Finding(display, 1, "CONVERSION-OVERRIDES", "expected 'overrides:' with a list of "

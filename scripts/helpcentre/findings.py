@@ -32,7 +32,8 @@ def display_path(file: Path, root: Path | None) -> str:
     """A path as messages show it: relative to `root` when it lies below it."""
     if root is not None:
         try:
-            return file.resolve().relative_to(root.resolve()).as_posix()
+            # The folder resolved, not the file: a link is shown where it is, not where it points.
+            return (file.parent.resolve() / file.name).relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
     return file.as_posix()

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from helpcentre.content import compose_and_load, key_lines
+from helpcentre.content import key_lines, load_yaml_file
 from helpcentre.findings import Finding, display_path
+from helpcentre.registry_values import check_values
 
 CHANNEL_IDS = ("chat", "phone", "email", "social")
 CHANNEL_TEXT_FIELDS = ("name", "summary", "hours", "response", "best_for")
@@ -92,13 +92,9 @@ def load_registry(path: Path, languages: tuple[str, ...], display_root: Path | N
     if not path.is_file():
         return None, [Finding(display, 1, "REGISTRY-MISSING",
                               f"the registry file is missing: create {display} with brand and channels")]
-    text = path.read_text(encoding="utf-8")
-    try:
-        root, data = compose_and_load(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, [Finding(display, 1 + (mark.line if mark else 0), "REGISTRY-YAML",
-                              f"the registry is not valid YAML: {error.problem}")]
+    root, data, problems = load_yaml_file(path, display, "REGISTRY-YAML")
+    if problems:
+        return None, problems
     registry = Registry(data if isinstance(data, dict) else {}, display)
     findings = validate_registry(registry, key_lines(root), languages, labels)
     return (registry if not findings else None), findings
@@ -108,10 +104,10 @@ def validate_registry(registry: Registry, key_lines: dict[str, int], languages: 
                       required_labels: tuple[str, ...] = LABELS) -> list[Finding]:
     findings: list[Finding] = []
 
-    def problem(key: str, message: str) -> None:
+    def problem(key: str, message: str, rule: str = "REGISTRY-INVALID") -> None:
         parent = key.rsplit(".", 1)[0] if "." in key else key
         line = key_lines.get(key) or key_lines.get(parent, 1)
-        findings.append(Finding(registry.path, line, "REGISTRY-INVALID", message))
+        findings.append(Finding(registry.path, line, rule, message))
 
     data = registry.data
     if not isinstance(data.get("brand"), str) or not data.get("brand", "").strip():
@@ -153,6 +149,8 @@ def validate_registry(registry: Registry, key_lines: dict[str, int], languages: 
         for lang in languages:
             if not _has_lang((data.get("official_notice") or {}).get(part), lang):
                 problem(f"official_notice.{part}", f"'official_notice.{part}' needs a {lang} text")
+    if not findings:
+        check_values(data, data["brand"], lambda key, rule, message: problem(key, message, rule))
     return findings
 
 

@@ -22,9 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
-from helpcentre.content import compose_and_load
+from helpcentre.content import load_yaml_file
 from helpcentre.findings import Finding, display_path
 
 RULE = "SEARCH-TERMS"
@@ -69,11 +68,9 @@ def load_search_terms(path: Path, display_root: Path | None = None) -> tuple[Sea
 
     if not path.is_file():
         return SearchTerms(), [finding(1, f"the search terms file is missing: create {display} (corrections: [])")]
-    try:
-        node, data = compose_and_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return SearchTerms(), [finding(1 + (mark.line if mark else 0), f"not valid YAML: {error.problem}")]
+    node, data, problems = load_yaml_file(path, display, RULE)
+    if problems:
+        return SearchTerms(), problems
     if not isinstance(data, dict) or set(data) - {"corrections", "pinyin"}:
         return SearchTerms(), [finding(1, "expected 'corrections:' (a list of {typed, means, why}) and optionally "
                                           "'pinyin:' (a list of {word, reads, why})")]

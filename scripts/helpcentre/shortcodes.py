@@ -27,6 +27,7 @@ An unknown shortcode is an error with its line, never literal text on a page.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass
@@ -120,7 +121,9 @@ def expand(ctx: PageContext, body: str) -> tuple[str, list[Finding]]:
             elif block and is_policy_table(block.group(1), ctx):
                 out.append(render_policy_table(block.group(1), ctx))
             else:
-                out.append(SHORTCODE.sub(lambda match: _inline(match.group(1), ctx), line.text))
+                # Registry and policy texts are text: escaped, they can never add markup to a page.
+                out.append(SHORTCODE.sub(lambda match: html.escape(_inline(match.group(1), ctx), quote=False),
+                                         line.text))
         except (ShortcodeError, PolicyError) as error:
             findings.append(Finding(ctx.doc.path, line.number, "SHORTCODE-INVALID", str(error)))
             out.append(line.text)

@@ -6,12 +6,14 @@ extensions) for the rules that need links, ids and checklists."""
 from __future__ import annotations
 
 import dataclasses
+import html
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from helpcentre.content import Catalogue, Document
 from helpcentre.conversion import Converter, load_overrides
@@ -96,7 +98,7 @@ class Site:
         catalogue = Catalogue.load(docs_dir, languages, settings.templates_dir, root, converters)
         return cls(docs_dir, root, languages, registry, catalogue,
                    findings + policy_findings + glossary_findings + registry_findings + catalogue.findings,
-                   env, markdown, Paging(settings.category_page_size), converters=converters,
+                   escaping(env), markdown, Paging(settings.category_page_size), converters=converters,
                    search_terms=search_terms, policy=policy, glossary=glossary)
 
     def updated(self, changed: set[str], templates_dir: str = "templates") -> "Site":
@@ -153,6 +155,19 @@ class Site:
                 folder = self.docs_dir.as_posix()
             self._history = last_changed(self.root, folder)
         return self._history.get((self.root / doc.path).resolve())
+
+
+def escaping(env: jinja2.Environment) -> jinja2.Environment:
+    """The theme's environment for the block shortcodes' Markdown templates,
+    with every value escaped as it is written out (<, > and &; quotes stay,
+    so the search index reads the text as written): a registry or glossary
+    text can never add markup to a page. What a template marks safe (a
+    partial's own | e output) is written as it is."""
+    def finalize(value):
+        if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+            return markupsafe.Markup(html.escape(value, quote=False))
+        return value
+    return env.overlay(finalize=finalize)
 
 
 def load_converters(docs_dir: Path, root: Path, languages: Languages) -> tuple[dict[str, Converter], list[Finding]]:
