@@ -60,8 +60,10 @@ build: install check ## strict build into site/
 	rm -rf site && mv .site-build site
 	@echo "Built site/ ($$(find site -name '*.html' | wc -l) HTML files)"
 
+# Two processes, one test file each at a time; PYTEST_WORKERS=0 runs in one.
+PYTEST_WORKERS ?= 2
 test: install check ## run the whole test suite (checks, builds, tests)
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # make article CATEGORY=account SLUG=card-declined TYPE=troubleshooting [TITLES="zh=银行卡被拒;en=Card declined"]
 article: install ## new article in every language from its type's template (CATEGORY= SLUG= TYPE= [TITLES=])

@@ -29,8 +29,9 @@ TUNING_TOP1, TUNING_TOP3, HELD_OUT_TOP3, CLEAN_TOP1, CLEAN_TOP3, AGREEMENT = 0.8
 # Kinds measured below the 90% floor, held at what they measured so that a
 # drop still fails; each is a known gap the README reports, not a target met.
 # Traditional pasted messages: 90.6% (32 queries) before the second wave of
-# articles, 82.5% (40) after it, with the tuning set at 100%.
-KNOWN_GAPS = {("zh-Hant", "pasted"): 0.825}
+# articles, 82.5% (40) after it, 85.0% after keywords from a blind batch of
+# tuning queries on the boundaries between new and old articles.
+KNOWN_GAPS = {("zh-Hant", "pasted"): 0.85}
 
 
 def of(outcomes, lang, **where):

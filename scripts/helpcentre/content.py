@@ -333,6 +333,13 @@ def load_yaml_file(path: Path, display: str, rule: str) -> tuple[object, object,
     return node, data, []
 
 
+def load_keyed_yaml_file(path: Path, display: str, rule: str) -> tuple[object, dict[str, int], list[Finding]]:
+    """(value, line of every dotted key, findings) of a YAML data file whose
+    rules report at the key they are about."""
+    node, data, problems = load_yaml_file(path, display, rule)
+    return data, ({} if problems else key_lines(node)), problems
+
+
 def yaml_error_line(error: yaml.YAMLError, text: str) -> int:
     """The line (from 1) a YAML error points at: its mark, or for a character
     YAML refuses (a ReaderError), the character's position."""

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpcentre.content import key_lines, load_yaml_file
+from helpcentre.content import load_keyed_yaml_file
 from helpcentre.findings import Finding, display_path
 
 RULE = "GLOSSARY-INVALID"
@@ -73,10 +73,9 @@ def load_glossary(path: Path, languages: tuple[str, ...], display_root: Path | N
     display = display_path(path, display_root)
     if not path.is_file():
         return None, []
-    root, data, problems = load_yaml_file(path, display, RULE)
+    data, lines, problems = load_keyed_yaml_file(path, display, RULE)
     if problems:
         return None, problems
-    lines = key_lines(root)
     terms = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(terms, dict) or not terms:
         return None, [Finding(display, 1, RULE, "expected 'terms:' mapping each term id to its term, means "

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpcentre.content import key_lines, load_yaml_file
+from helpcentre.content import load_keyed_yaml_file
 from helpcentre.findings import Finding, display_path
 
 RULE = "POLICY-INVALID"
@@ -174,10 +174,9 @@ def load_policy(path: Path, languages: tuple[str, ...], display_root: Path | Non
     display = display_path(path, display_root)
     if not path.is_file():
         return None, []
-    root, data, problems = load_yaml_file(path, display, RULE)
+    data, lines, problems = load_keyed_yaml_file(path, display, RULE)
     if problems:
         return None, problems
-    lines = key_lines(root)
     findings: list[Finding] = []
 
     def problem(key: str, message: str) -> None:
