@@ -3,6 +3,7 @@ they are rendered: the one file a scammer would most like to change."""
 
 from __future__ import annotations
 
+import markupsafe
 import pytest
 
 from helpcentre.registry import Registry, load_registry
@@ -50,7 +51,6 @@ def test_a_value_of_the_wrong_kind_is_a_finding(tmp_path, old, new, expected):
 def test_registry_texts_are_escaped_where_shortcodes_render_them():
     """Even a value that got past the check could not add markup."""
     template = escaping(PROJECT.config.theme.get_env()).from_string("{{ text }} | {{ safe }}")
-    import markupsafe
     out = template.render(text='<script>alert(1)</script> & "quotes"', safe=markupsafe.Markup("<em>kept</em>"))
     assert out == '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" | <em>kept</em>'
 

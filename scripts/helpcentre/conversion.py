@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-
 from helpcentre.content import load_yaml_file
 from helpcentre.findings import Finding, display_path
 from helpcentre.lines import source_lines

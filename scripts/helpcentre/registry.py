@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
-from helpcentre.content import key_lines, load_yaml_file
+from helpcentre.content import load_keyed_yaml_file
 from helpcentre.findings import Finding, display_path
 from helpcentre.registry_values import check_values
 
@@ -92,11 +91,11 @@ def load_registry(path: Path, languages: tuple[str, ...], display_root: Path | N
     if not path.is_file():
         return None, [Finding(display, 1, "REGISTRY-MISSING",
                               f"the registry file is missing: create {display} with brand and channels")]
-    root, data, problems = load_yaml_file(path, display, "REGISTRY-YAML")
+    data, lines, problems = load_keyed_yaml_file(path, display, "REGISTRY-YAML")
     if problems:
         return None, problems
     registry = Registry(data if isinstance(data, dict) else {}, display)
-    findings = validate_registry(registry, key_lines(root), languages, labels)
+    findings = validate_registry(registry, lines, languages, labels)
     return (registry if not findings else None), findings
 
 

@@ -44,7 +44,7 @@ def check_values(data: dict, brand: str, problem: Problem) -> None:
         if isinstance(channel, dict):
             check_channel(f"channels.{channel_id}", channel, brand, domains, problem)
     security = data.get("security") or {}
-    for n, contact in enumerate(security.get("contact") or []):
+    for contact in security.get("contact") or []:
         check_url("security.contact", str(contact), domains, problem, schemes=("https", "mailto"))
     if security.get("policy"):
         check_url("security.policy", str(security["policy"]), domains, problem)

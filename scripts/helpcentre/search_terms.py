@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from helpcentre.content import load_yaml_file
 from helpcentre.findings import Finding, display_path
 
