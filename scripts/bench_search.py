@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"articles per language: {args.articles}   build: {result['build_s']} s")
-    print("growth: gzip with pinyin, fold map and corrections over gzip without them")
+    print("growth: gzip with pinyin, fold map, homophones and corrections over gzip without them")
     print(f"{'lang':<8}{'docs':>6}{'index KB':>10}{'gzip KB':>9}{'growth':>8}{'ready s':>9}{'median ms':>11}"
           f"{'p95 ms':>8}{'max ms':>8}")
     for lang in site_languages().codes:

@@ -6,13 +6,24 @@ from __future__ import annotations
 
 import pytest
 
-from helpcentre_tools.search_model import BrowserSearch, cut_pinyin, join_pinyin
+from helpcentre_tools.search_model import BrowserSearch, cut_pinyin, homophone_pinyin, join_pinyin
 from search_report import article_id
 
 PINYIN = [("chongzhi", "payments/top-up"), ("anquan", "security/is-my-money-safe"),
           ("shouji hao", "account/update-account-info"), ("shoujihao", "account/update-account-info"),
           ("wangji mima", "account/reset-password"), ("wangjimima", "account/reset-password"),
           ("zhanghao suozhu", "account/locked-account")]
+# Slips of a pinyin input method that no entry of docs/search/ corrects: the
+# right syllables, the wrong characters (手序费 for 手续费, 收宽码 for 收款码),
+# with the pinyin word they are read as.
+SLIPS = {"zh": [("手序费", "withdrawals/withdrawal-fees", "shouxufei"),
+                ("提线失败", "withdrawals/withdrawal-failed", "tixian"),
+                ("收宽码", "payments/send-and-receive", "shoukuanma"),
+                ("锁顶", "account/locked-account", "suoding")],
+         "zh-Hant": [("手序費", "withdrawals/withdrawal-fees", "shouxufei"),
+                     ("提線失敗", "withdrawals/withdrawal-failed", "tixian"),
+                     ("收寬碼", "payments/send-and-receive", "shoukuanma"),
+                     ("鎖頂", "account/locked-account", "suoding")]}
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +36,34 @@ def searches(built_site):
 def test_pinyin_finds_the_article(searches, lang, query, expected):
     results = [article_id(hit.location) for hit in searches[lang].search(query)[:3]]
     assert expected in results, results
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
+def test_a_slip_of_the_input_method_finds_the_article_by_its_sound(searches, lang):
+    for query, expected, sound in SLIPS[lang]:
+        assert f"{sound}*" in searches[lang].prepare(query).split(), query
+        results = [article_id(hit.location) for hit in searches[lang].search(query)[:3]]
+        assert results[0] == expected, (query, results)
+
+
+def test_only_characters_no_word_covers_are_read():
+    readings = {"提": "ti", "现": "xian", "线": "xian", "多": "duo", "久": "jiu"}
+    pinyin_words = {"tixian", "duojiu"}
+    assert homophone_pinyin("提线多久", {"多久"}, readings, pinyin_words) == ["tixian"], \
+        "多久 is a word of the index; 提线 is not"
+    assert homophone_pinyin("提现多久", {"提现", "多久"}, readings, pinyin_words) == [], "typed right: nothing added"
+    assert homophone_pinyin("线", set(), readings, pinyin_words) == [], "one syllable is no pinyin word"
+    assert homophone_pinyin("提线 多久", set(), readings, pinyin_words) == ["tixian", "duojiu"]
+
+
+def test_each_chinese_index_reads_the_characters_of_its_own_script(built_site):
+    simplified = built_site.search_index("zh")["config"]["homophones"]
+    traditional = built_site.search_index("zh-Hant")["config"]["homophones"]
+    assert "线" in simplified["xian"] and "線" in traditional["xian"] and "线" in traditional["xian"]
+    assert "homophones" not in built_site.search_index("en")["config"]
+    assert all(syllable.isalpha() and syllable.islower() for syllable in simplified)
+    pinyin = " ".join(doc.get("pinyin", "") for doc in built_site.search_index("zh")["docs"])
+    assert all(syllable in pinyin for syllable in simplified), "only the syllables of the index's pinyin words"
 
 
 def test_heteronyms_of_domain_terms_are_read_right(built_site):
@@ -69,11 +108,12 @@ def test_pinyin_in_chromium_matches_the_model(browser, site_url, searches, lang)
     from search_report import ChromiumSearch, Query, evaluate_in_browser
     from support import LANGUAGES
 
-    queries = [Query(lang, "tuning", query, (expected,), "pinyin") for query, expected in PINYIN]
+    cases = PINYIN + [(query, expected) for query, expected, _ in SLIPS[lang]]
+    queries = [Query(lang, "tuning", query, (expected,), "pinyin") for query, expected in cases]
     chromium = ChromiumSearch(browser, site_url, LANGUAGES)
     outcomes = evaluate_in_browser(chromium, queries)
     chromium.close()
-    for outcome, (query, expected) in zip(outcomes, PINYIN):
+    for outcome, (query, expected) in zip(outcomes, cases):
         offline = [article_id(hit.location) for hit in searches[lang].search(query)]
         assert outcome.results[:3] == offline[:3], query
         assert expected in outcome.results[:3], (query, outcome.results)

@@ -52,8 +52,9 @@ from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
 from helpcentre.navigation import SectionLayout, arrange, show_sidebar
 from helpcentre.postprocess import PageView, finish
-from helpcentre.search_index import han_characters, han_words, pinyin_tokens, split_index
-from helpcentre.search_terms import romanizer
+from helpcentre.search_index import (HOMOPHONES_KEY, PINYIN_FIELD, common_characters, han_characters, han_words,
+                                     homophone_readings, pinyin_tokens, pinyin_words, split_index)
+from helpcentre.search_terms import romanizer, syllabifier
 from helpcentre.security import (
     content_security_policy, headers_file, inline_script_hashes, nginx_snippet, origin_of, security_headers,
     security_txt,
@@ -489,9 +490,24 @@ def write_search_indexes(site_dir: Path, site: Site, languages: Languages) -> No
     for code, index in indexes.items():
         if languages.get(code).fold_queries:
             index["config"]["fold"] = query_fold(code, indexes, languages, site.converters)
+        if code in romanizers and any(doc.get(PINYIN_FIELD) for doc in index["docs"]):
+            index["config"][HOMOPHONES_KEY] = homophones(
+                [doc for doc in site.catalogue.documents if doc.lang == code], recut.get(code, jieba_cut),
+                syllabifier(readings(languages.get(code))), site.converters.get(code))
         target = site_dir / languages.prefix(code) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def homophones(docs: list, cut, read, converter) -> dict[str, str]:
+    """How the search box reads the characters of a slip (search_index.homophone_readings):
+    the common characters, and in a converted language their conversions too,
+    under the syllables of its pinyin words."""
+    syllables = {syllable for doc in docs for word in pinyin_words(page_phrases(doc), cut) for syllable in read(word)}
+    characters = common_characters()
+    if converter is not None:
+        characters += [converter.plain(char) for char in characters]
+    return homophone_readings(characters, syllables, lambda char: "".join(read(char)))
 
 
 def query_fold(code: str, indexes: dict[str, dict], languages: Languages, converters: dict) -> dict:

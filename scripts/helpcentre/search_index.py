@@ -25,6 +25,8 @@ ZH_STOP_WORDS = frozenset(
 # Pinyin of a page's title and keywords, in a segmented language's index.
 PINYIN_FIELD = "pinyin"
 PINYIN_BOOST = 300.0
+# Where a segmented index with pinyin says how its characters are read.
+HOMOPHONES_KEY = "homophones"
 
 
 def segment_words(text: str, cut: Callable[[str], Iterable[str]]) -> str:
@@ -107,10 +109,42 @@ def pinyin_tokens(phrases: Iterable[str], cut: Callable[[str], Iterable[str]],
     和) are left out, as too ambiguous to help, and so are words made only
     of stop words (怎么, 那个): `zenme` typed would match every page that
     happens to ask a question in a keyword."""
-    tokens: dict[str, None] = {}
+    tokens = dict.fromkeys(romanize(word) for word in pinyin_words(phrases, cut))
+    return " ".join(token for token in tokens if token)
+
+
+def pinyin_words(phrases: Iterable[str], cut: Callable[[str], Iterable[str]]) -> Iterable[str]:
+    """The words of phrases that the index carries in pinyin (pinyin_tokens)."""
     for phrase in phrases:
         for run in HAN_RUN.findall(phrase):
             for word in cut(run):
                 if len(word) > 1 and not all(char in ZH_STOP_WORDS for char in word):
-                    tokens[romanize(word)] = None
-    return " ".join(token for token in tokens if token)
+                    yield word
+
+
+def common_characters() -> list[str]:
+    """The 3,755 characters of GB 2312's first level: the ones a pinyin input
+    method offers first, so the ones a slip of it picks."""
+    characters = []
+    for high in range(0xB0, 0xD8):
+        for low in range(0xA1, 0xFF):
+            try:
+                characters.append(bytes([high, low]).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue  # the unused end of the last row
+    return characters
+
+
+def homophone_readings(characters: Iterable[str], syllables: set[str],
+                       read: Callable[[str], str]) -> dict[str, str]:
+    """{syllable: the characters read so}, for the syllables of an index's
+    pinyin words only. The search box reads the characters of a query that
+    no word of the index covers and looks their syllables up among the
+    pinyin words, so 体现 (a slip of the input method) finds 提现: the same
+    syllables, the wrong characters."""
+    readings: dict[str, dict[str, None]] = {}
+    for character in characters:
+        syllable = read(character)
+        if syllable in syllables:
+            readings.setdefault(syllable, {})[character] = None
+    return {syllable: "".join(chars) for syllable, chars in sorted(readings.items())}

@@ -122,20 +122,27 @@ def _has_text(entry, keys: tuple[str, ...]) -> bool:
 def romanizer(readings: list[Reading]) -> Callable[[str], str]:
     """Toneless pinyin without spaces (手机号 -> shoujihao), with the domain
     readings in place of the tables' where a word has one."""
+    read = syllabifier(readings)
+    return lambda text: "".join(read(text))
+
+
+def syllabifier(readings: list[Reading]) -> Callable[[str], list[str]]:
+    """Toneless pinyin, one syllable per character (手机号 -> shou ji hao), with
+    the domain readings in place of the tables' where a word has one."""
     from pypinyin import lazy_pinyin
 
-    def tables(text: str) -> str:
-        return "".join(lazy_pinyin(text, errors="ignore")) if text else ""
+    def tables(text: str) -> list[str]:
+        return lazy_pinyin(text, errors="ignore") if text else []
 
-    known = {reading.word: "".join(reading.syllables) for reading in readings}
+    known = {reading.word: list(reading.syllables) for reading in readings}
     if not known:
         return tables
     words = re.compile("|".join(re.escape(word) for word in sorted(known, key=len, reverse=True)))
 
-    def romanize(text: str) -> str:
+    def syllables(text: str) -> list[str]:
         pieces, start = [], 0
         for match in words.finditer(text):
-            pieces += [tables(text[start:match.start()]), known[match.group(0)]]
+            pieces += tables(text[start:match.start()]) + known[match.group(0)]
             start = match.end()
-        return "".join(pieces) + tables(text[start:])
-    return romanize
+        return pieces + tables(text[start:])
+    return syllables

@@ -53,9 +53,9 @@ def build_site(project: Path) -> BuildRun:
 
 
 # What forgiving search adds to an index: the pinyin field, the fold map,
-# the corrections and the typo setting.
+# the homophones, the corrections and the typo setting.
 FORGIVING_FIELDS = ("pinyin",)
-FORGIVING_CONFIG = ("fold", "corrections", "typo_tolerance")
+FORGIVING_CONFIG = ("fold", "homophones", "corrections", "typo_tolerance")
 
 
 def without_forgiving_search(index: dict) -> dict:

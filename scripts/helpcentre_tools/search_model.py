@@ -156,17 +156,23 @@ def segment_chinese_query(query: str, vocabulary: set[str]) -> str:
     """What hc-search-worker.js does to a Chinese query: forward maximum
     matching against the vocabulary, without stop words and unknown characters."""
     def cut(match: re.Match) -> str:
-        run, words, i = match.group(0), [], 0
-        while i < len(run):
-            length = min(MAX_WORD, len(run) - i)
-            while length > 1 and run[i:i + length] not in vocabulary:
-                length -= 1
-            word = run[i:i + length]
-            if word in vocabulary and word not in ZH_STOP_WORDS:
-                words.append(word)
-            i += length
+        words = [word for word in longest_words(match.group(0), vocabulary)
+                 if word in vocabulary and word not in ZH_STOP_WORDS]
         return f" {' '.join(words)} "
     return re.sub(r"\s+", " ", HAN.sub(cut, query)).strip() or query
+
+
+def longest_words(run: str, vocabulary: set[str]) -> list[str]:
+    """A run of Han characters cut by forward maximum matching: at each
+    character the longest word of the vocabulary, or the character alone."""
+    words, i = [], 0
+    while i < len(run):
+        length = min(MAX_WORD, len(run) - i)
+        while length > 1 and run[i:i + length] not in vocabulary:
+            length -= 1
+        words.append(run[i:i + length])
+        i += length
+    return words
 
 
 MAX_PINYIN_WORD = 30
@@ -200,6 +206,39 @@ def cut_pinyin(query: str, pinyin_words: set[str]) -> str:
                     if found is None or found).strip()
 
 
+def homophone_pinyin(query: str, vocabulary: set[str], readings: dict[str, str], pinyin_words: set[str]) -> list[str]:
+    """What hc-search-worker.js adds to a query on an index with pinyin: the
+    pinyin words read in the characters that no word of the index covers, so
+    a slip of a pinyin input method (体现 typed, 提现 meant) finds the page
+    by its sound. Words are cut as segment_chinese_query cuts them; a pinyin
+    word is two syllables or more, matched syllable by syllable."""
+    found = []
+    for match in HAN.finditer(query):
+        pieces = longest_words(match.group(0), vocabulary)
+        syllables: list[str] = []
+        for piece in [*pieces, ""]:
+            if len(piece) == 1 and piece in readings:
+                syllables.append(readings[piece])
+                continue
+            found += pinyin_words_in(syllables, pinyin_words)
+            syllables = []
+    return found
+
+
+def pinyin_words_in(syllables: list[str], pinyin_words: set[str]) -> list[str]:
+    """The longest pinyin words of two syllables or more, left to right."""
+    words, i = [], 0
+    while i < len(syllables) - 1:
+        for end in range(min(len(syllables), i + MAX_WORD), i + 1, -1):
+            if "".join(syllables[i:end]) in pinyin_words:
+                words.append("".join(syllables[i:end]))
+                i = end
+                break
+        else:
+            i += 1
+    return words
+
+
 def join_pinyin(query: str) -> str:
     """What hc-search-worker.js adds to a query of several Latin words on a
     segmented index: the words joined, as one pinyin token."""
@@ -215,6 +254,7 @@ HAN_SCRIPT = re.compile("[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3
 WORD_END = "\u3007"
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 LONG_QUERY_TERMS = 6
+NOT_A_WORD = re.compile(r"\d|^[A-Za-z]$")
 EXACT_BOOST = 2
 
 
@@ -241,10 +281,11 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def without_codes(terms: list, text=lambda term: term) -> list:
-    """A long query (pasted, dictated) without its numbers and codes."""
+    """A long query (pasted, dictated) without its numbers, codes and lone
+    letters (what is left of a masked name or address: J*** S***, z***@)."""
     if len(terms) < LONG_QUERY_TERMS:
         return terms
-    words = [term for term in terms if not re.search(r"\d", text(term))]
+    words = [term for term in terms if not NOT_A_WORD.search(text(term))]
     return words or terms
 
 
@@ -324,6 +365,7 @@ class BrowserSearch:
         self.vocabulary = self.index.inverted_index
         self.han_words = han_vocabulary(index)
         self.pinyin_words = {word for doc in self.docs for word in (doc.get("pinyin") or "").split(" ") if word}
+        self.readings = {char: syllable for syllable, chars in config.get("homophones", {}).items() for char in chars}
         self.corrections = [(correction_pattern(typed), means) for typed, means in config.get("corrections", [])]
         self.typo_tolerance = config.get("typo_tolerance", 0) if self.stems else 0
         self.latin_words = latin_words(index) if self.typo_tolerance else []
@@ -360,7 +402,8 @@ class BrowserSearch:
         if self.stems:
             query = self.stem_english(query) or query
         elif self.segments:
-            words = without_codes(segment_chinese_query(query, self.han_words).split(" "))
+            words = without_codes(segment_chinese_query(query, self.han_words).split(" ")) + \
+                homophone_pinyin(query, self.han_words, self.readings, self.pinyin_words)
             query = cut_pinyin(join_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1
                                                     else word for word in words)), self.pinyin_words)
         query = HAN_SCRIPT.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)

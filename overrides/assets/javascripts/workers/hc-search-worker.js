@@ -20,7 +20,11 @@
  *
  * - Pinyin on a segmented index: the index has the pinyin of every title and
  *   keyword (`chongzhi`, `shoujihao`); a query of several Latin words also
- *   gets them joined, so `shouji hao` finds 手机号 too.
+ *   gets them joined, so `shouji hao` finds 手机号 too. The characters of a
+ *   query that no word of the index covers are read (config.homophones: the
+ *   common characters under the syllables of those pinyin words) and their
+ *   pinyin words added, so a slip of the input method, 体现 for 提现 or 帐好
+ *   for 账号, finds the page by its sound.
  *
  * Loaded as the search worker by the helpcentre plugin (postprocess.py),
  * with ?material=<Material's worker file> beside it. */
@@ -34,12 +38,15 @@ let segments = false
 let fold = null
 let vocabulary = new Set()
 let pinyinWords = new Set()
+let readings = new Map()
 const MAX_PINYIN_WORD = 30
 let corrections = []
 let typoTolerance = 0
 let latinWords = []
 let latinStems = []
 const LONG_QUERY_TERMS = 6
+// Numbers, codes and lone letters (what is left of a masked name or address: J*** S***, z***@).
+const NOT_A_WORD = /\d|^[A-Za-z]$/
 // Words, numbers and codes of a Latin query, without the punctuation around
 // them: "failed." is "failed", "isn't" and "500.00" stay whole.
 const LATIN_WORD = /[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*/g
@@ -69,18 +76,23 @@ function buildVocabulary(index) {
 
 function segmentChinese(query) {
   return query.replace(HAN_RUN, run => {
-    const words = []
-    for (let i = 0; i < run.length;) {
-      let length = Math.min(MAX_WORD, run.length - i)
-      while (length > 1 && !vocabulary.has(run.slice(i, i + length)))
-        length--
-      const word = run.slice(i, i + length)
-      if (vocabulary.has(word) && !ZH_STOP_WORDS.has(word))
-        words.push(word)
-      i += length
-    }
+    const words = longestWords(run).filter(word => vocabulary.has(word) && !ZH_STOP_WORDS.has(word))
     return ` ${words.join(" ")} `
   }).replace(/\s+/g, " ").trim()
+}
+
+/* A run of Han characters cut by forward maximum matching: at each
+ * character the longest word of the vocabulary, or the character alone. */
+function longestWords(run) {
+  const words = []
+  for (let i = 0; i < run.length;) {
+    let length = Math.min(MAX_WORD, run.length - i)
+    while (length > 1 && !vocabulary.has(run.slice(i, i + length)))
+      length--
+    words.push(run.slice(i, i + length))
+    i += length
+  }
+  return words
 }
 
 function stem(word) {
@@ -153,7 +165,7 @@ function correct(query) {
 function withoutCodes(terms, text = term => term) {
   if (terms.length < LONG_QUERY_TERMS)
     return terms
-  const words = terms.filter(term => !/\d/.test(text(term)))
+  const words = terms.filter(term => !NOT_A_WORD.test(text(term)))
   return words.length ? words : terms
 }
 
@@ -189,6 +201,42 @@ function cutPinyin(query) {
     .filter(Boolean).join(" ").trim()
 }
 
+/* The pinyin words read in the characters of a query that no word of the
+ * index covers (cut as segmentChinese cuts), so a slip of a pinyin input
+ * method (体现 typed, 提现 meant) finds the page by its sound. */
+function homophonePinyin(query) {
+  const found = []
+  for (const run of query.match(HAN_RUN) || []) {
+    let syllables = []
+    for (const piece of [...longestWords(run), ""]) {
+      if (piece.length === 1 && readings.has(piece)) {
+        syllables.push(readings.get(piece))
+        continue
+      }
+      found.push(...pinyinWordsIn(syllables))
+      syllables = []
+    }
+  }
+  return found
+}
+
+/* The longest pinyin words of two syllables or more, left to right. */
+function pinyinWordsIn(syllables) {
+  const words = []
+  for (let i = 0; i < syllables.length - 1;) {
+    let end = Math.min(syllables.length, i + MAX_WORD)
+    while (end > i + 1 && !pinyinWords.has(syllables.slice(i, end).join("")))
+      end--
+    if (end > i + 1) {
+      words.push(syllables.slice(i, end).join(""))
+      i = end
+    } else {
+      i++
+    }
+  }
+  return words
+}
+
 function joinPinyin(query) {
   const words = query.trim().split(/\s+/)
   return /^[A-Za-z]+(\s+[A-Za-z]+)+$/.test(query.trim()) ? `${query} ${words.join("").toLowerCase()}` : query
@@ -210,7 +258,7 @@ function prepare(query) {
     return stemEnglish(query) || query
   if (segments)
     // Joined first: `shouji hao` is also `shoujihao`, before `hao` alone is dropped as no word of the index.
-    return cutPinyin(joinPinyin(withoutCodes((segmentChinese(query) || query).split(" "))
+    return cutPinyin(joinPinyin(withoutCodes((segmentChinese(query) || query).split(" ")).concat(homophonePinyin(query))
       .map(word => HAN_ONLY.test(word) && word.length > 1 ? word + WORD_END : word).join(" ")))
   return query
 }
@@ -223,6 +271,8 @@ addEventListener("message", ev => {
     fold = message.data.config.fold || null
     vocabulary = segments ? buildVocabulary(message.data) : new Set()
     pinyinWords = new Set(message.data.docs.flatMap(doc => (doc.pinyin || "").split(" ").filter(Boolean)))
+    readings = new Map(Object.entries(message.data.config.homophones || {})
+      .flatMap(([syllable, chars]) => Array.from(chars, char => [char, syllable])))
     corrections = (message.data.config.corrections || []).map(([typed, means]) => [correctionPattern(typed), means])
     typoTolerance = stems ? message.data.config.typo_tolerance || 0 : 0
     latinWords = typoTolerance ? buildLatinWords(message.data) : []
