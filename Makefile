@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve preview build check test article bench search-report audit clean
+.PHONY: help install serve preview build check test article bench search-report audit mutation clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,9 +44,10 @@ preview: install ## one article in every language, with the theme and the checks
 	@test -n "$(PAGE)" || { echo "usage: make preview PAGE=docs/<category>/<slug>.<lang>.md" >&2; exit 2; }
 	$(PY) scripts/serve.py --config-file mkdocs.yml --dev-addr 127.0.0.1:8000 --page "$(PAGE)"
 
-CHECKS := scripts/check_content.py scripts/check_contact_links.py scripts/translation_status.py scripts/check_links.py
+CHECKS := scripts/check_content.py scripts/check_contact_links.py scripts/translation_status.py scripts/check_links.py \
+	scripts/check_held_out.py
 
-check: install ## all content checks: front matter, registry, contacts, translations, links, Markdown lint
+check: install ## all content checks: front matter, registry, contacts, translations, links, held-out search queries, Markdown lint
 	@status=0; \
 	for check in $(CHECKS); do $(PY) $$check || status=1; done; \
 	node_modules/.bin/markdownlint-cli2 || status=1; \
@@ -81,5 +82,13 @@ bench: install ## benchmarks that print numbers (not part of make test): scale, 
 	$(PY) scripts/bench_search.py --articles 1000
 	$(PY) scripts/bench_contact_links.py --files 2000
 
+# mutmut and what it needs, pinned in their own file: only this target uses them.
+$(VENV)/.mutation-installed: $(VENV)/.installed requirements-mutation.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt -c requirements.txt
+	touch $@
+
+mutation: $(VENV)/.mutation-installed ## mutation score of the modules that enforce the mission and the registry (not part of make test)
+	$(PY) scripts/mutation.py
+
 clean: ## remove the build output and caches (keeps .venv/)
-	rm -rf site .site-build .pytest_cache test-artifacts
+	rm -rf site .site-build .pytest_cache test-artifacts .mutation

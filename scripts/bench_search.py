@@ -26,7 +26,7 @@ from pathlib import Path
 from helpcentre_tools.browser import chromium_missing_reason, clear_search, launch, open_search, serve, type_like_a_person
 from helpcentre_tools.benchmark import build_site, copy_project, index_sizes
 from helpcentre_tools import site_languages
-from search_report import load_queries
+from helpcentre_tools.search_suite import load_queries
 
 ROOT = Path(__file__).resolve().parents[1]
 # Records when the last input arrived (a key, a committed composition) and

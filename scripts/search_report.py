@@ -31,28 +31,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import yaml
 
 from helpcentre.languages import Language, Languages
 from helpcentre_tools import site_languages
 from helpcentre_tools.browser import (RESULT_LINKS, chromium_missing_reason, clear_search, launch, open_search,
                                       paste_into_search, search_results, serve, stable_results)
 from helpcentre_tools.search_model import BrowserSearch
+from helpcentre_tools.search_suite import SETS, Query, load_queries
 
-SETS = ("tuning", "held-out")
 OTHER_LANGUAGE = "other-language"
 PASTED = "pasted"
 SCRIPTS = {"Hani": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"), "Latn": re.compile(r"[A-Za-z]")}
 PASTE_EVERY = 3  # in Chromium, one query in three is pasted rather than typed
-
-
-@dataclass(frozen=True)
-class Query:
-    lang: str  # the site it is typed on
-    set: str  # tuning or held-out
-    q: str
-    expect: tuple[str, ...]
-    kind: str = "clean"
 
 
 @dataclass
@@ -67,12 +57,6 @@ class Outcome:
             if result in self.query.expect:
                 return position
         return None
-
-
-def load_queries(path: Path) -> list[Query]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(lang, name, item["q"], tuple(item["expect"]), item.get("kind", "clean"))
-            for lang, sets in data.items() for name in SETS for item in sets.get(name) or []]
 
 
 def article_id(location: str) -> str:

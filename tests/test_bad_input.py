@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import FIXTURES, build, make_project, run_script
+from support import FIXTURES, build, make_project, run_check, run_script
 
 CASES = sorted(p.name for p in (FIXTURES / "cases").iterdir() if p.is_dir())
 
@@ -27,6 +27,7 @@ def project_for(tmp_path: Path, case: str | None) -> Path:
     return make_project(tmp_path / "project", FIXTURES / "base" / "docs", overlay)
 
 
+@pytest.mark.program
 def test_the_base_fixture_site_passes_and_builds(tmp_path):
     project = project_for(tmp_path, None)
     check = run_script(project, "check_content.py")
@@ -45,7 +46,7 @@ CHECKERS = ("check_content.py", "check_links.py")
 def test_checker_reports_the_rule_and_line(tmp_path, case):
     findings = expected(case)["findings"]
     project = project_for(tmp_path, case)
-    results = [run_script(project, checker) for checker in CHECKERS]
+    results = [run_check(project, checker) for checker in CHECKERS]
     output = "".join(result.stdout for result in results)
     assert any(result.returncode == 1 for result in results) == bool(findings), output
     assert all(result.returncode in (0, 1, 2) for result in results)
@@ -58,6 +59,7 @@ def test_checker_reports_the_rule_and_line(tmp_path, case):
 
 
 @pytest.mark.parametrize("case", CASES)
+@pytest.mark.program
 def test_build_fails_and_publishes_nothing(tmp_path, case):
     project = project_for(tmp_path, case)
     result = build(project)
@@ -70,6 +72,7 @@ def test_build_fails_and_publishes_nothing(tmp_path, case):
         assert not (project / "site" / "index.html").exists()
 
 
+@pytest.mark.program
 def test_checker_usage_error_exits_2(tmp_path):
     result = run_script(project_for(tmp_path, None), "check_content.py", "--docs-dir", "no-such-folder")
     assert result.returncode == 2

@@ -25,7 +25,8 @@ def test_renaming_the_brand_in_the_registry_renames_it_everywhere(tmp_path):
     still_old = [str(p.relative_to(site)) for p in files if OLD in p.read_text(encoding="utf-8", errors="ignore")]
     assert not still_old, f"old brand still on: {still_old[:10]}"
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert f"<title>{NEW} 帮助中心</title>" in home or f"{NEW} 帮助中心" in home
+    assert f"<title>{NEW} 帮助中心</title>" in home
+    assert f"<title>联系客服 - {NEW} 帮助中心</title>" in (site / "contact" / "index.html").read_text(encoding="utf-8")
     article = (site / "en" / "security" / "phishing-and-scams" / "index.html").read_text(encoding="utf-8")
     assert NEW in article
     contact = (site / "contact" / "index.html").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ CATALOGUE = Catalogue.load(ROOT / "docs", LANGUAGES, display_root=ROOT)
 ARTICLES = [doc for doc in CATALOGUE.documents if doc.kind == "article"]
 
 
+@pytest.mark.program
 def test_content_checker_passes_on_the_real_docs():
     result = run_script(ROOT, "check_content.py")
     assert result.returncode == 0, result.stdout

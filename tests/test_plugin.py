@@ -35,6 +35,7 @@ def test_mkdocs_yml_lists_the_plugin_once_and_no_hooks():
     ("category_page_size", "many", "category_page_size"),
     ("feedback_endpoint", '"ftp://feedback.example.com/"', "feedback_endpoint"),
 ])
+@pytest.mark.program
 def test_a_wrong_setting_fails_with_a_message_naming_it(tmp_path, setting, value, message):
     project = make_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -45,6 +46,7 @@ def test_a_wrong_setting_fails_with_a_message_naming_it(tmp_path, setting, value
     assert message in result.stdout + result.stderr
 
 
+@pytest.mark.program
 def test_a_language_i18n_does_not_build_is_refused(tmp_path):
     project = make_project(tmp_path / "project")
     config = project / "mkdocs.yml"
@@ -54,6 +56,7 @@ def test_a_language_i18n_does_not_build_is_refused(tmp_path):
     assert result.returncode != 0 and "names ja, which mkdocs-static-i18n does not build" in result.stderr
 
 
+@pytest.mark.program
 def test_a_team_overrides_a_partial_like_any_material_partial(tmp_path):
     project = make_project(tmp_path / "project")
     partial = project / "overrides" / "partials" / "hc-related.html"
@@ -63,6 +66,7 @@ def test_a_team_overrides_a_partial_like_any_material_partial(tmp_path):
     assert '<p class="team-related">4 related</p>' in html and "hc-related__title" not in html
 
 
+@pytest.mark.program
 def test_a_shortcode_template_can_be_overridden_too(tmp_path):
     project = make_project(tmp_path / "project")
     (project / "overrides" / "partials" / "shortcodes" / "official_notice.md").write_text(
@@ -71,6 +75,7 @@ def test_a_shortcode_template_can_be_overridden_too(tmp_path):
     assert 'admonition danger' in (project / "site" / "contact" / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.program
 def test_the_build_imports_no_test_benchmark_or_report_tooling(tmp_path):
     project = make_project(tmp_path / "project")
     probe = ("import sys\n"

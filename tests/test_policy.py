@@ -4,11 +4,15 @@ there changes every page that shows the value."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpcentre.conversion import Converter
 from helpcentre.policy import Policy, PolicyError, format_number, load_policy
-from support import ROOT, build, make_project
+from support import LANGUAGES, PROJECT, ROOT, build, make_project
+
+HAN = re.compile(r"[\u3400-\u9fff]")
 
 UNITS = {"hours": {"zh": "{n} 小时", "en": {"one": "{n} hour", "other": "{n} hours"}},
          "money": {"zh": "{n} 元", "en": "CNY {n}"}}
@@ -74,6 +78,7 @@ def test_a_broken_policy_file_is_a_finding_with_its_line(tmp_path, text, line, m
     assert message in findings[0].message
 
 
+@pytest.mark.program
 def test_changing_a_value_in_the_policy_file_changes_every_page(tmp_path):
     project = make_project(tmp_path / "site")
     policy_file = project / "docs" / "policy.yml"
@@ -93,3 +98,21 @@ def test_changing_a_value_in_the_policy_file_changes_every_page(tmp_path):
         assert site / prefix / "withdrawals" / "withdrawal-fees" / "index.html" in fees
         assert site / prefix / "account" / "account-limits" / "index.html" in limits
 
+
+
+def test_an_inline_value_reads_in_the_words_of_its_pages_language():
+    """{{ policy.… }} on a page of each language gives that language's wording,
+    never the default language's (English shows "120 days", not "120 天")."""
+    from helpcentre.shortcodes import expand
+
+    site = PROJECT.site()
+    keys = [key for key in site.policy.keys() if site.policy.unit_of(key) not in (None, "percent")
+            and not site.policy.is_table(key)]
+    assert keys
+    for lang in LANGUAGES.codes:
+        doc = site.catalogue.get("withdrawals/withdrawal-fees", lang)
+        for key in keys:
+            expanded, findings = expand(site.context(doc), f"{{{{ policy.{key} }}}}")
+            assert findings == [] and expanded == site.policy.value(key, lang), (lang, key)
+        wording = {expand(site.context(doc), f"{{{{ policy.{key} }}}}")[0] for key in keys}
+        assert bool([w for w in wording if HAN.search(w)]) == (LANGUAGES.get(lang).script == "Hani"), (lang, wording)

@@ -31,6 +31,11 @@ def test_the_real_registry_passes(tmp_path):
     ('detail: "+1-202-555-0142"', 'detail: "+1-202-555-0199"', "REGISTRY-PHONE the link 'tel:+12025550142' must call"),
     ('link: "tel:+12025550142"', 'link: "tel:+1 202 555 0142"', "REGISTRY-PHONE the link"),
     ('detail: "+1-202-555-0142"', 'detail: "12"', "REGISTRY-PHONE '12' must be one phone number"),
+    # Words around the right number, with the right link: still not only a number.
+    ('detail: "+1-202-555-0142"', 'detail: "Call +1-202-555-0142"', "REGISTRY-PHONE 'Call +1-202-555-0142' must be"),
+    # Parses, and the link is its E.164 form, but no phone can have so few digits.
+    ('detail: "+1-202-555-0142"\n    link: "tel:+12025550142"', 'detail: "+1 202"\n    link: "tel:+1202"',
+     "REGISTRY-PHONE '+1 202' must be one phone number"),
     ("detail: support@example.com", 'detail: "support@example.com<script>alert(1)</script>"', "REGISTRY-EMAIL"),
     ("detail: support@example.com", "detail: support@examp1e-pay.com", "REGISTRY-EMAIL 'support@examp1e-pay.com' is not on an official domain"),
     ('link: "mailto:support@example.com"', 'link: "mailto:help@example.com"', "REGISTRY-EMAIL the link"),

@@ -47,15 +47,44 @@ def test_a_reset_link_is_tapped_only_when_just_requested(lang, only_requested):
     assert only_requested in source("account/reset-password", lang)
 
 
+NEGATION = re.compile(r"\b(never|not|don't|do not|instead of|rather than)\b|绝不|不要|不会|不能|不是|而非|别", re.I)
+SENTENCE_END = re.compile(r"[.!?。！？\n]")
+
+
+def sentences_saying(text: str, pattern: str) -> list[str]:
+    """The sentences of `text` in which `pattern` matches."""
+    found = []
+    for match in re.finditer(pattern, text, re.I):
+        starts = [m.end() for m in SENTENCE_END.finditer(text, 0, match.start())]
+        start = starts[-1] if starts else 0
+        end = SENTENCE_END.search(text, match.end())
+        found.append(text[start:end.start() if end else len(text)])
+    return found
+
+
 @pytest.mark.parametrize("lang,email_documents", [
     ("en", r"(email|send) (us )?(a copy of |a photo of )?(your )?(ID|identity) document"),
     ("zh", r"(发邮件|邮件发送|通过邮件).{0,12}(证件|身份证)"),
 ])
 def test_identity_documents_are_uploaded_in_the_app_never_emailed(lang, email_documents):
-    offenders = [page for page, text in every_page(lang).items()
-                 if re.search(email_documents, text, re.I) and not re.search(r"never|绝不|不要|不会", text)]
+    """Each sentence that speaks of emailing a document must say not to."""
+    offenders = [(page, sentence) for page, text in every_page(lang).items()
+                 for sentence in sentences_saying(text, email_documents) if not NEGATION.search(sentence)]
     assert not offenders
     assert "../account/verify-identity.md" in source("account/update-account-info", lang)
+
+
+@pytest.mark.parametrize("lang,sentence,unsafe", [
+    ("en", "Please email us a copy of your ID document.", True),
+    ("en", "Never email us a copy of your ID document.", False),
+    ("en", "Never share your password. Email us a copy of your ID document.", True),
+    ("zh", "请通过邮件把身份证照片发给我们。", True),
+    ("zh", "不要通过邮件发送身份证照片。", False),
+])
+def test_the_email_rule_reads_each_sentence_on_its_own(lang, sentence, unsafe):
+    pattern = {"en": r"(email|send) (us )?(a copy of |a photo of )?(your )?(ID|identity) document",
+               "zh": r"(发邮件|邮件发送|通过邮件).{0,12}(证件|身份证)"}[lang]
+    assert any(not NEGATION.search(s) for s in sentences_saying(sentence, pattern)) == unsafe
 
 
 @pytest.mark.parametrize("lang,irreversible", [("en", "can't be reversed"), ("zh", "无法撤回")])

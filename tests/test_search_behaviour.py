@@ -11,7 +11,8 @@ import pytest
 
 from helpcentre_tools.browser import search_results
 from helpcentre_tools.lunr_js import porter_stem
-from helpcentre_tools.search_model import BrowserSearch, material_segment, segment_chinese_query, transform
+from helpcentre_tools.query_preparation import material_segment, segment_chinese_query, transform
+from helpcentre_tools.search_model import BrowserSearch
 from search_report import load_index
 from support import ARTIFACTS
 
@@ -38,7 +39,7 @@ def test_english_inflections_match_both_ways(searches, query, article):
 
 @pytest.mark.parametrize("term", ["提现", "双重验证", "手续费", "验证码"])
 def test_chinese_domain_terms_are_indexed_whole(searches, term):
-    assert term in searches["zh"].han_words
+    assert term in searches["zh"].preparation.han_words
 
 
 @pytest.mark.parametrize("query,article", [

@@ -13,7 +13,8 @@ import pytest
 from helpcentre.search_terms import load_search_terms, romanizer
 from helpcentre_tools.browser import (RESULT_LINKS, clear_search, open_search, paste_into_search, search_results,
                                       stable_results, type_like_a_person)
-from helpcentre_tools.search_model import BrowserSearch, one_edit_apart, without_codes
+from helpcentre_tools.query_preparation import one_edit_apart, without_codes
+from helpcentre_tools.search_model import BrowserSearch
 from search_report import article_id
 from support import FIXTURES, LANGUAGES, build, findings_of, make_project
 
@@ -103,15 +104,15 @@ def test_an_english_typo_of_five_letters_or_more_is_forgiven(searches, typo, spe
 
 def test_typo_tolerance_leaves_short_and_known_words_alone(searches):
     english = searches["en"]
-    assert english.stem_english("fees") == "fee", "a known word is never replaced"
-    assert english.stem_english("fess") == "fess", "shorter than five letters: left alone"
-    assert english.stem_english("withdrawel").split() == ["withdraw"]
+    assert english.preparation.stem_english("fees") == "fee", "a known word is never replaced"
+    assert english.preparation.stem_english("fess") == "fess", "shorter than five letters: left alone"
+    assert english.preparation.stem_english("withdrawel").split() == ["withdraw"]
 
 
 def test_a_guess_ranks_below_what_was_typed_exactly(searches):
     # "recieve" matches nothing and is replaced by the index's "receive"; the
     # word typed right, "refund", then weighs double.
-    prepared = searches["en"].stem_english("recieve refund")
+    prepared = searches["en"].preparation.stem_english("recieve refund")
     assert prepared == "receiv refund*^2"
 
 

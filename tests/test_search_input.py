@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcentre_tools.browser import RESULT_LINKS, clear_search, open_search, search_results
+from helpcentre_tools.browser import RESULT_LINKS, clear_search, open_search, search_results, stable_results
 from support import LANGUAGES
 
 QUERIES = {"zh": "提现", "zh-Hant": "提現", "en": "withdraw"}
@@ -42,8 +42,7 @@ def dialog(browser, site_url):
 
 def results(page) -> list[str]:
     page.wait_for_selector(RESULT_LINKS, timeout=10000)
-    page.wait_for_timeout(300)
-    return page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
+    return stable_results(page)
 
 
 @pytest.mark.parametrize("input_type", ["insertFromPaste", "insertFromDrop", "insertReplacementText"])

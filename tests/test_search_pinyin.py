@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpcentre_tools.search_model import BrowserSearch, cut_pinyin, homophone_pinyin, join_pinyin
+from helpcentre_tools.query_preparation import cut_pinyin, homophone_pinyin, join_pinyin
+from helpcentre_tools.search_model import BrowserSearch
 from search_report import article_id
 
 PINYIN = [("chongzhi", "payments/top-up"), ("anquan", "security/is-my-money-safe"),
@@ -105,7 +106,8 @@ def test_the_english_index_has_no_pinyin(built_site):
 
 @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
 def test_pinyin_in_chromium_matches_the_model(browser, site_url, searches, lang):
-    from search_report import ChromiumSearch, Query, evaluate_in_browser
+    from helpcentre_tools.search_suite import Query
+    from search_report import ChromiumSearch, evaluate_in_browser
     from support import LANGUAGES
 
     cases = PINYIN + [(query, expected) for query, expected, _ in SLIPS[lang]]

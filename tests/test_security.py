@@ -98,6 +98,5 @@ def test_the_probe_sees_violations_when_the_policy_is_wrong(browser, built_site,
         context.add_init_script(CSP_PROBE)
         page = context.new_page()
         page.goto(f"{url}/")
-        page.wait_for_timeout(300)
-        assert any(v.startswith("script-src") for v in page.evaluate("window.__cspViolations"))
+        page.wait_for_function("() => window.__cspViolations.some(v => v.startsWith('script-src'))", timeout=10000)
         context.close()

@@ -122,3 +122,18 @@ def test_home_page_is_search_first(built_site, lang):
     assert body.index('role="search"') < body.index("hc-categories") < body.index("hc-article-list") < body.index("hc-cta")
     form = next(attrs for tag, attrs in tags(body) if tag == "input" and attrs.get("name") == "q")
     assert form["type"] == "search"
+
+
+@pytest.mark.parametrize("lang", [lang.code for lang in LANGUAGES if lang.script == "Latn"])
+def test_a_latin_script_languages_pages_say_nothing_in_chinese(built_site, lang):
+    """Every text a page of English shows in its content (policy values,
+    registry texts, labels, listings) is in English: a value in the default
+    language's words ("within 120 天") is found here."""
+    han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+    offenders = {}
+    for path in sorted((built_site.root / LANGUAGES.get(lang).prefix).rglob("index.html")):
+        article = re.search(r"<article[^>]*>(.*?)</article>", path.read_text(encoding="utf-8"), re.S)
+        text = html_unescape(re.sub(r"<[^>]+>", " ", article.group(1))) if article else ""
+        if han.search(text):
+            offenders[str(path.relative_to(built_site.root))] = re.findall(r".{0,20}[\u4e00-\u9fff]+.{0,10}", text)[:3]
+    assert not offenders

@@ -49,11 +49,12 @@ def test_pre_commit_config_is_valid_and_runs_the_project_checks():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert {"check-yaml", "end-of-file-fixer", "trailing-whitespace"} <= set(hooks)
-    for hook_id in ("check-contact-links", "check-content", "check-links", "translation-status"):
+    for hook_id in ("check-contact-links", "check-content", "check-links", "translation-status", "check-held-out"):
         script = hooks[hook_id]["entry"].split()[-1]
         assert (ROOT / script).is_file(), script
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for script in ("check_content.py", "check_contact_links.py", "check_links.py", "translation_status.py"):
+    for script in ("check_content.py", "check_contact_links.py", "check_links.py", "translation_status.py",
+                   "check_held_out.py"):
         assert script in makefile, f"make check must run {script} too"
 
 

@@ -12,7 +12,9 @@ import unicodedata
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 CONTACT_SCHEME = re.compile(r"\b(mailto|tel|sms|callto):", re.IGNORECASE)
 URL = re.compile(r"(?:\bhttps?://|(?<![\w/])//(?=[\w-]+\.)|\bwww\.)([^\s/?#<>()\[\]\"'`*]+)", re.IGNORECASE)
-PHONE_CANDIDATE = re.compile(r"(?<![\w.,/:+-])\+?\(?\d[\d ()./-]*\d\)?(?![\w%/:-])")
+# Bounded by ASCII letters and digits, not by \w: Chinese text runs straight into a
+# number (请拨打13800138000, 热线：400-…); a scheme (tel:) has its own rule.
+PHONE_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_.,/+-])(?<![A-Za-z]:)\+?\(?\d[\d ()./-]*\d\)?(?![A-Za-z0-9_%/:-])")
 DATE_SHAPE = re.compile(r"^(?:19|20)\d{2}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./](?:19|20)?\d{2}$"
                         r"|^(?:19|20)\d{2} ?- ?(?:19|20)\d{2}$")
 # An amount or a duration: "$500-1000", "500-1000 元", "1000-5000 USD", "3-5 days".
@@ -37,9 +39,9 @@ def looks_like_phone(candidate: str) -> bool:
     if re.match(r"^\(\d{2,4}\)", text):
         return True
     if len(groups) == 1:
-        # Mainland mobile numbers and 400/800 hotlines; other long runs of
+        # Mainland and Taiwan mobile numbers, 400/800 hotlines; other long runs of
         # digits are order or transaction numbers.
-        return bool(re.fullmatch(r"1[3-9]\d{9}|[48]00\d{7}", digits))
+        return bool(re.fullmatch(r"1[3-9]\d{9}|[48]00\d{7}|09\d{8}", digits))
     if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3 and " " in text.strip():
         return False  # 1 000 000: a thousands-grouped amount
     if "." in text and not re.fullmatch(r"\d{3}\.\d{3}\.\d{4}", text):

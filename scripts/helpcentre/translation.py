@@ -99,8 +99,10 @@ def compare_structure(source_path: str, source: Structure, path: str, translatio
             break
     else:
         if len(source.headings) != len(translation.headings):
-            surplus = (source.headings + translation.headings)[min(len(source.headings), len(translation.headings))]
-            at(surplus[2] if len(translation.headings) > len(source.headings) else 1, "TRANSLATION-HEADINGS",
+            extra_here = len(translation.headings) > len(source.headings)
+            surplus = (translation.headings if extra_here else source.headings)[
+                min(len(source.headings), len(translation.headings))]
+            at(surplus[2] if extra_here else 1, "TRANSLATION-HEADINGS",
                f"{len(translation.headings)} headings here, {len(source.headings)} in the {name} version "
                f"{source_path}; add or remove {_heading(surplus)} so they match")
     if len(source.checklists) != len(translation.checklists):

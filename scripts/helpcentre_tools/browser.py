@@ -154,14 +154,19 @@ def paste_into_search(page, text: str) -> None:
     }""", text)
 
 
+class ResultsTimeout(AssertionError):
+    """The search never answered, or its results never stopped changing."""
+
+
 def stable_results(page, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
-    """The result page URLs once the search has answered and the list stops changing."""
+    """The result page URLs once the search has answered and the list stops
+    changing; raises ResultsTimeout rather than return what it had."""
     waiting = page.evaluate("""() => {
         const translations = JSON.parse(document.getElementById("__config").textContent).translations
         return [translations["search.result.placeholder"], "正在初始化", "Initializing"]
     }""")
     deadline = time.monotonic() + timeout
-    previous = None
+    previous, meta = None, ""
     while time.monotonic() < deadline:
         meta = page.inner_text(".md-search-result__meta")
         links = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
@@ -169,7 +174,15 @@ def stable_results(page, settle: float = 0.15, timeout: float = 5.0) -> list[str
             return links
         previous = links
         time.sleep(settle)
-    return previous or []
+    raise ResultsTimeout(f"no settled search results after {timeout} s (the search box says {meta!r}; "
+                         f"last results {previous})")
+
+
+def animations_finished(page, timeout_ms: int = 5000) -> None:
+    """Wait until no CSS transition or animation runs (Material animates the
+    search dialog open); Playwright's TimeoutError says if one never ends."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')",
+                           timeout=timeout_ms)
 
 
 def search_results(page, query: str, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
