@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve preview build check test article bench search-report audit mutation clean
+.PHONY: help install serve preview build check test article bench search-report audit insights mutation clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -79,8 +79,14 @@ audit: build ## Lighthouse on key pages in both languages and the Nu HTML Checke
 bench: install ## benchmarks that print numbers (not part of make test): scale, preview, search, contact checker
 	$(PY) scripts/bench.py --articles 100 1000 3000
 	$(PY) scripts/bench_preview.py --articles 1000 3000
-	$(PY) scripts/bench_search.py --articles 1000
+	$(PY) scripts/bench_search.py --articles 100 1000 3000
 	$(PY) scripts/bench_contact_links.py --files 2000
+	$(PY) scripts/bench_insights.py
+
+# make insights LOG='/var/log/nginx/help-insights.log*'   (plain and .gz mixed; README "Insights")
+insights: install ## the insights report from access logs: what customers searched and could not find (LOG=file or glob)
+	@test -n "$(LOG)" || { echo "usage: make insights LOG='/var/log/nginx/help-insights.log*'" >&2; exit 2; }
+	$(PY) scripts/insights.py $(LOG)
 
 # mutmut and what it needs, pinned in their own file: only this target uses them.
 $(VENV)/.mutation-installed: $(VENV)/.installed requirements-mutation.txt

@@ -36,6 +36,7 @@ from helpcentre.languages import Language, Languages
 from helpcentre_tools import site_languages
 from helpcentre_tools.browser import (RESULT_LINKS, chromium_missing_reason, clear_search, launch, open_search,
                                       paste_into_search, search_results, serve, stable_results)
+from helpcentre_tools.search_files import SearchFiles
 from helpcentre_tools.search_model import BrowserSearch
 from helpcentre_tools.search_suite import SETS, Query, load_queries
 
@@ -63,9 +64,8 @@ def article_id(location: str) -> str:
     return location.split("#")[0].strip("/") or "home"
 
 
-def load_index(site_dir: Path, lang: str) -> dict:
-    prefix = site_languages().prefix(lang)
-    return json.loads((site_dir / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+def load_index(site_dir: Path, lang: str) -> SearchFiles:
+    return SearchFiles.load(site_dir / site_languages().prefix(lang) / "search")
 
 
 def script_of(text: str) -> str | None:

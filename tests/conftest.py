@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
-from helpcentre_tools.browser import chromium_missing_reason, launch, serve
-from support import FIXTURES, build, make_project
+from helpcentre_tools.browser import chromium_missing_reason, launch, nginx, nginx_missing_reason, readme_nginx_server, serve
+from helpcentre_tools.search_files import SearchFiles
+from support import FIXTURES, ROOT, build, make_project, require
 
 
 class BuiltSite:
@@ -17,9 +16,10 @@ class BuiltSite:
     def html(self, url_path: str) -> str:
         return (self.root / url_path / "index.html").read_text(encoding="utf-8")
 
-    def search_index(self, lang: str = "zh") -> dict:
+    def search_index(self, lang: str = "zh") -> SearchFiles:
+        """The language's split search index, read back (manifest, prepare file, chunks, pages)."""
         prefix = "" if lang == "zh" else f"{lang}/"
-        return json.loads((self.root / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return SearchFiles.load(self.root / prefix / "search")
 
     def files(self, *suffixes: str) -> list[Path]:
         return sorted(p for p in self.root.rglob("*") if p.is_file() and p.suffix in suffixes)
@@ -44,11 +44,7 @@ def site_url(built_site):
 def browser():
     """Debian's Chromium through Playwright. Missing locally: skipped with the
     reason. Missing in CI (CI=true): an error, never a silent skip."""
-    reason = chromium_missing_reason()
-    if reason:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"browser tests cannot run in CI: {reason}")
-        pytest.skip(reason)
+    require(chromium_missing_reason())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -71,3 +67,16 @@ def page(browser):
 def project(tmp_path) -> Path:
     """A copy of the project around the tiny fixture site (tests/fixtures/base)."""
     return make_project(tmp_path / "project", FIXTURES / "base" / "docs")
+
+
+@pytest.fixture(scope="session")
+def nginx_workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("nginx")
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site, nginx_workdir):
+    """Debian's nginx serving the built site with the README's server block."""
+    require(nginx_missing_reason())
+    with nginx(built_site.root, nginx_workdir, readme_nginx_server(ROOT / "README.md")) as url:
+        yield url

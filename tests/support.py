@@ -6,10 +6,14 @@ import contextlib
 import importlib
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
+
+import pytest
 
 from helpcentre.cli import load_project
 
@@ -90,3 +94,53 @@ def run_check(project: Path, script: str, *args: str) -> subprocess.CompletedPro
 def findings_of(stdout: str) -> list[str]:
     """`path:line: RULE-ID` of every finding a check printed, sorted."""
     return sorted(" ".join(line.split(" ", 2)[:2]) for line in stdout.splitlines() if line.startswith("docs/"))
+
+
+def require(reason: str | None) -> None:
+    """A missing tool (Chromium, nginx) skips locally and fails in CI (CI=true)."""
+    if reason:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"cannot run in CI: {reason}")
+        pytest.skip(reason)
+
+
+# --- personal data left in redacted text (test_redaction, test_insights_end_to_end) ---
+
+SEPARATORS = re.compile(r"[\s\-‐-―−.,/_()（）－．，]")
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def compact(text: str) -> str:
+    """NFKC, and without the separators a number can be written with."""
+    return SEPARATORS.sub("", nfkc(text))
+
+
+def digit_windows(text: str, size: int = 6) -> set[str]:
+    digits = re.sub(r"\D", "", nfkc(text))
+    return {digits[i:i + size] for i in range(len(digits) - size + 1)}
+
+
+def leaks(redacted: str, personal: list[str], keep: list[str] = ()) -> list[str]:
+    """What is wrong with `redacted`: a personal substring that survives as
+    written, with its separators moved, or as 6 digits in a row (unless those
+    digits are part of something kept); or a kept substring that is gone."""
+    problems = []
+    red = nfkc(redacted)
+    red_digits = re.findall(r"\d+", compact(red))
+    kept_windows = set().union(*(digit_windows(compact(k)) for k in keep)) if keep else set()
+    for item in personal:
+        if item in redacted or nfkc(item) in red:
+            problems.append(f"{item!r} survives")
+        elif compact(item) and compact(item) in compact(red):
+            problems.append(f"{item!r} survives with its separators changed")
+        else:
+            found = sorted(w for w in digit_windows(item) - kept_windows if any(w in run for run in red_digits))
+            if found:
+                problems.append(f"6+ digits of {item!r} survive: {found}")
+    for item in keep:
+        if nfkc(item) not in red:
+            problems.append(f"{item!r} was lost")
+    return problems

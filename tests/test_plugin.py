@@ -34,6 +34,8 @@ def test_mkdocs_yml_lists_the_plugin_once_and_no_hooks():
     ("sidebar_window", "0", "sidebar_window"),
     ("category_page_size", "many", "category_page_size"),
     ("feedback_endpoint", '"ftp://feedback.example.com/"', "feedback_endpoint"),
+    ("insights", '{enabled: true, endpoint: "ftp://events.example.com/e"}', "expected a path on this site"),
+    ("insights", "{enabled: maybe}", "insights"),
 ])
 @pytest.mark.program
 def test_a_wrong_setting_fails_with_a_message_naming_it(tmp_path, setting, value, message):

@@ -9,33 +9,25 @@ from __future__ import annotations
 import pytest
 
 from helpcentre_tools.query_preparation import (
-    QueryPreparation, correction_pattern, cut_pinyin, han_vocabulary, homophone_pinyin, join_pinyin, js_regex,
-    latin_words, literal, longest_words, material_segment, one_edit_apart, pinyin_words_in, segment_chinese_query,
-    split, stem, text_blocks, tokenize, transform, without_codes,
+    QueryPreparation, correction_pattern, cut_pinyin, homophone_pinyin, join_pinyin, js_regex, literal,
+    longest_words, material_segment, one_edit_apart, pinyin_words_in, segment_chinese_query, split, stem,
+    text_blocks, tokenize, transform, without_codes,
 )
 from support import PROJECT
 
 SEPARATOR = PROJECT.config.plugins["material/search"].config.separator
 SEP = js_regex(SEPARATOR)
-FIELDS = {"title": {"boost": 1000}, "text": {"boost": 1}, "keywords": {"boost": 500}}
-ENGLISH = {
-    "config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
-               "fields": FIELDS, "typo_tolerance": 5,
-               "corrections": [["kyc", "identity verification"], ["cashout", "withdraw"]]},
-    "docs": [{"location": "withdraw/", "title": "Withdraw money", "text": "<p>Withdrawal fees and limits</p>",
-              "keywords": "payout"},
-             {"location": "verify/", "title": "Verify your identity", "text": "Upload a document"}],
-}
-CHINESE = {
-    "config": {"lang": ["zh"], "separator": SEPARATOR, "pipeline": [], "segment_words": True,
-               "fields": {**FIELDS, "pinyin": {"boost": 300}},
-               "fold": {"chars": {"帳": "账", "戶": "户", "鎖": "锁", "現": "现"}, "phrases": [["登入", "登录"]]},
-               "corrections": [["手续废", "手续费"], ["请问一下", " "]],
-               "homophones": {"ti": "提体", "xian": "现线"}},
-    "docs": [{"location": "a/", "title": "账户\u200b被\u200b锁", "text": "提现\u200b手续费", "keywords": "登录",
-              "pinyin": "zhanghu tixian shouxufei denglu"}],
-}
-CHINESE_TERMS = {"账户", "锁", "提现", "手续费", "登录", "被"}
+# Prepare files as search_shards.py writes them, for two small indexes.
+ENGLISH = {"pipeline": ["trimmer", "stopWordFilter", "stemmer"], "typo_tolerance": 5,
+           "corrections": [["kyc", "identity verification"], ["cashout", "withdraw"]],
+           "words": {"han": [], "pinyin": [], "latin": ["and", "document", "fees", "identity", "limits", "money",
+                                                       "payout", "upload", "verify", "withdraw", "withdrawal", "your"]}}
+CHINESE = {"pipeline": [], "segment_words": True,
+           "fold": {"chars": {"帳": "账", "戶": "户", "鎖": "锁", "現": "现"}, "phrases": [["登入", "登录"]]},
+           "corrections": [["手续废", "手续费"], ["请问一下", " "]],
+           "homophones": {"ti": "提体", "xian": "现线"},
+           "words": {"han": ["账户", "被", "锁", "提现", "手续费", "登录"], "pinyin": ["zhanghu", "tixian", "shouxufei",
+                                                                             "denglu"], "latin": []}}
 
 
 # --- Material's tokenizer and query handling ----------------------------------------
@@ -131,12 +123,6 @@ def test_a_long_pasted_message_loses_its_numbers_codes_and_lone_letters():
     assert without_codes([("A1", 0)] * 5 + [("ok", 0)], lambda term: term[0]) == [("ok", 0)]
 
 
-def test_the_words_of_an_index():
-    assert han_vocabulary(CHINESE) == {"账户", "被", "锁", "提现", "手续费", "登录"}
-    assert latin_words(ENGLISH) == ["and", "document", "fees", "identity", "limits", "money", "payout", "upload",
-                                    "verify", "withdraw", "withdrawal", "your"]
-
-
 # --- a whole query ----------------------------------------------------------------
 
 
@@ -152,7 +138,7 @@ def test_the_words_of_an_index():
     ("paymnt", "paymnt*"),
 ])
 def test_an_english_query(query, prepared):
-    assert QueryPreparation(ENGLISH, set()).prepare(query) == prepared
+    assert QueryPreparation(ENGLISH, SEPARATOR).prepare(query) == prepared
 
 
 @pytest.mark.parametrize("query,prepared", [
@@ -166,11 +152,10 @@ def test_an_english_query(query, prepared):
     ("zhanghu mima", "zhanghu* zhanghu*"),
 ])
 def test_a_chinese_query(query, prepared):
-    assert QueryPreparation(CHINESE, CHINESE_TERMS).prepare(query) == prepared
+    assert QueryPreparation(CHINESE, SEPARATOR).prepare(query) == prepared
 
 
 def test_an_index_without_the_forgiving_settings_leaves_the_query_alone():
-    plain = {"config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": [], "fields": FIELDS}, "docs": []}
-    preparation = QueryPreparation(plain, set())
+    preparation = QueryPreparation({"pipeline": [], "words": {"han": [], "pinyin": [], "latin": []}}, SEPARATOR)
     assert preparation.prepare("Withdrawals KYC") == "Withdrawals* KYC*"
     assert preparation.typo_tolerance == 0 and preparation.latin_words == []

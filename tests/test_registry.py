@@ -32,6 +32,12 @@ def test_the_real_registry_is_valid():
     (lambda d: d.__setitem__("official_domains", []), "'official_domains' must list"),
     (lambda d: d["labels"].pop("feedback_no"), "'labels.feedback_no' needs a zh text"),
     (lambda d: d["official_notice"]["text"].pop("zh"), "'official_notice.text' needs a zh text"),
+    (lambda d: d["contact_page"]["urgent"]["fraud"].__setitem__("channel", "fax"),
+     "situation 'fraud' needs a 'channel', one of: chat, phone, email, social"),
+    (lambda d: d["contact_page"]["urgent"]["locked"]["text"].pop("en"), "situation 'locked' needs a en text"),
+    (lambda d: d["contact_page"].pop("describe_label"), "'contact_page.describe_label' needs a zh text"),
+    (lambda d: d["contact_page"].__setitem__("urgent", {}), "'contact_page.urgent' must map each situation"),
+    (lambda d: d.__setitem__("contact_page", ["not", "a", "mapping"]), "'contact_page' must be a mapping"),
 ])
 def test_each_problem_is_reported(edit, expected):
     data = copy.deepcopy(DATA)

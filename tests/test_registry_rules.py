@@ -176,3 +176,11 @@ def test_the_brand_stands_in_texts_before_they_are_checked():
     assert problems({"labels": {"x": {"en": "{brand}"}}}, brand="<b>Pay</b>") == [
         ("labels.x.en", "REGISTRY-TEXT", "must be plain text: no HTML and no script URLs (Markdown emphasis is fine)")]
     assert problems({"labels": {"x": {"en": "{brand}"}}}, brand="Pay") == []
+
+
+def test_contact_page_texts_are_checked_like_every_other_text():
+    data = {"brand": "Pay", "contact_page": {"urgent_title": {"en": "Now"},
+                                             "urgent": {"fraud": {"channel": "phone", "text": {"en": "Fraud"}},
+                                                        "odd": "not a situation"}}}
+    assert [key for key, _ in texts(data)] == ["brand", "contact_page.urgent_title.en",
+                                               "contact_page.urgent.fraud.text.en"]

@@ -52,8 +52,9 @@ def test_colloquial_chinese_finds_the_article(searches, query, article):
 
 def test_indexes_hold_only_their_own_language(built_site):
     zh, en = load_index(built_site.root, "zh"), load_index(built_site.root, "en")
-    assert all(HAN.search(d["title"]) for d in zh["docs"] if "#" not in d["location"])
-    assert not any(HAN.search(d["title"] + d["text"]) for d in en["docs"])
+    assert all(HAN.search(d["title"]) for d in zh.docs if "#" not in d["location"])
+    assert not any(HAN.search(d["title"] + d["text"]) for d in en.docs)
+    assert not any(HAN.search(term) for term in en.terms)
 
 
 def test_lunr_js_stemmer_port():

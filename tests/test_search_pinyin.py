@@ -58,23 +58,23 @@ def test_only_characters_no_word_covers_are_read():
 
 
 def test_each_chinese_index_reads_the_characters_of_its_own_script(built_site):
-    simplified = built_site.search_index("zh")["config"]["homophones"]
-    traditional = built_site.search_index("zh-Hant")["config"]["homophones"]
+    simplified = built_site.search_index("zh").config["homophones"]
+    traditional = built_site.search_index("zh-Hant").config["homophones"]
     assert "线" in simplified["xian"] and "線" in traditional["xian"] and "线" in traditional["xian"]
-    assert "homophones" not in built_site.search_index("en")["config"]
+    assert "homophones" not in built_site.search_index("en").config
     assert all(syllable.isalpha() and syllable.islower() for syllable in simplified)
-    pinyin = " ".join(doc.get("pinyin", "") for doc in built_site.search_index("zh")["docs"])
+    pinyin = " ".join(built_site.search_index("zh").words("pinyin"))
     assert all(syllable in pinyin for syllable in simplified), "only the syllables of the index's pinyin words"
 
 
 def test_heteronyms_of_domain_terms_are_read_right(built_site):
-    pinyin = " ".join(doc.get("pinyin", "") for doc in built_site.search_index("zh")["docs"]).split()
+    pinyin = built_site.search_index("zh").words("pinyin")
     assert "yinhangka" in pinyin and "yinxingka" not in pinyin  # 行 in 银行 is hang
 
 
 def test_a_converted_page_carries_the_pinyin_of_its_source_too(built_site):
-    top_up = next(doc for doc in built_site.search_index("zh-Hant")["docs"] if doc["location"] == "payments/top-up/")
-    assert "chongzhi" in top_up["pinyin"].split(), "儲值 on the page, 充值 in its Simplified source"
+    top_up = built_site.search_index("zh-Hant").field_terms("payments/top-up/", "pinyin")
+    assert "chongzhi" in top_up, "儲值 on the page, 充值 in its Simplified source"
 
 
 def test_the_index_keeps_words_of_two_characters_or_more_once():
@@ -101,7 +101,7 @@ def test_only_several_latin_words_are_joined():
 
 def test_the_english_index_has_no_pinyin(built_site):
     index = built_site.search_index("en")
-    assert "pinyin" not in index["config"]["fields"] and not any("pinyin" in doc for doc in index["docs"])
+    assert "pinyin" not in index.config["fields"] and index.words("pinyin") == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpcentre.security import inline_script_hashes, parse_headers_file
+from helpcentre_tools.search_files import SearchFiles
 from support import FIXTURES, ROOT, build, findings_of, run_script
 
 SECOND_SITE = FIXTURES / "second-site"
@@ -56,17 +57,18 @@ def test_the_brand_and_contact_details_come_from_its_own_registry(site):
 
 @pytest.mark.parametrize("lang,prefix,other", [("en", "", "zh/"), ("zh", "zh/", "")])
 def test_each_language_has_its_own_search_index(site, lang, prefix, other):
-    index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == [lang]
-    locations = [doc["location"] for doc in index["docs"]]
+    index = SearchFiles.load(site / prefix / "search")
+    assert index.config["lang"] == [lang]
+    locations = [doc["location"] for doc in index.docs]
     assert "cards/card-declined/" in locations
     assert not any(location.startswith(("zh/", "en/")) for location in locations)
-    titles = " ".join(doc["title"] for doc in index["docs"]).replace("\u200b", "")
+    titles = " ".join(doc["title"] for doc in index.docs).replace("\u200b", "")
     assert ("银行卡被拒" in titles) == (lang == "zh") and ("declined" in titles) == (lang == "en")
     if lang == "zh":
-        assert index["config"]["segment_words"] and "\u200b" in json.dumps(index, ensure_ascii=False)
+        assert index.config["segment_words"] and "\u200b" in json.dumps(index.docs, ensure_ascii=False)
     else:
-        assert index["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
+        assert index.config["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
+    assert index.manifest["docs"] == [] and index.manifest["config"]["hc"]["base"] == f"{prefix}search/"
     config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                        html(site, f"{prefix}cards"), re.S).group(1)
     assert json.loads(config)["base"].endswith(f"/{prefix}" if prefix else ".."), "each page searches its language"

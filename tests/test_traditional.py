@@ -103,19 +103,17 @@ def test_the_sitemap_lists_every_page_with_its_alternates(built_site):
 
 def test_domain_terms_stay_whole_in_the_traditional_index(built_site):
     index = built_site.search_index("zh-Hant")
-    assert index["config"]["lang"] == ["zh"] and index["config"]["segment_words"]
-    tokens = {token for doc in index["docs"] for field in ("title", "text", "keywords")
-              for token in re.split(r"[\u200b\s，。、：；！？（）]+", TAG.sub(" ", doc.get(field, "")))}
-    assert {"銀行卡", "驗證碼", "手續費", "交易紀錄", "帳戶"} <= tokens
-    keywords = [doc["keywords"] for doc in index["docs"] if doc["location"] == "account/reset-password/"]
-    assert keywords and "密碼" in keywords[0], "front matter keywords are converted too"
+    assert index.config["lang"] == ["zh"] and index.config["segment_words"]
+    assert {"銀行卡", "驗證碼", "手續費", "交易紀錄", "帳戶"} <= set(index.terms)
+    assert "密碼" in index.field_terms("account/reset-password/", "keywords"), "front matter keywords are converted too"
 
 
 def test_each_chinese_index_folds_the_other_script_with_a_compact_map(built_site):
     for lang, typed, expected in (("zh", "賬", "账"), ("zh-Hant", "户", "戶")):
-        fold = built_site.search_index(lang)["config"]["fold"]
+        index = built_site.search_index(lang)
+        fold = index.config["fold"]
         assert fold["chars"][typed] == expected
-        index_text = json.dumps(built_site.search_index(lang)["docs"], ensure_ascii=False)
+        index_text = "".join(index.terms) + json.dumps(index.docs, ensure_ascii=False)
         assert all(target in index_text for target in fold["chars"].values()), "only characters the index uses"
 
 
@@ -124,7 +122,7 @@ def test_a_phrase_override_is_folded_as_a_phrase_never_character_by_character(bu
     converter = Converter("zh", "s2twp", [Override("登出帳戶", "註銷帳戶", "close, not log out", 1),
                                           Override("賬", "帳", "variant", 2)])
     assert converter.char_fixes() == {"賬": "帳"}
-    fold = built_site.search_index("zh-Hant")["config"]["fold"]
+    fold = built_site.search_index("zh-Hant").config["fold"]
     assert "登" not in fold["chars"] and "記" not in fold["chars"]
     assert ["登出帳戶", "註銷帳戶"] in fold["phrases"]
 
@@ -162,9 +160,7 @@ def test_queries_meet_words_the_conversion_changed(built_site):
 def test_traditional_text_is_cut_where_its_source_is_cut(built_site):
     # jieba knows Simplified words: cut directly, 怎麼辦 fell apart into 怎麼 / 辦
     # and 號被盜 (号被盗) into 號被 / 盜.
-    index = built_site.search_index("zh-Hant")
-    words = [word for doc in index["docs"] for field in ("title", "text", "keywords")
-             for word in re.split(r"[\u200b ]", doc.get(field, ""))]
+    words = set(built_site.search_index("zh-Hant").terms)
     assert "怎麼辦" in words and "被盜" in words
     assert "號被" not in words
 

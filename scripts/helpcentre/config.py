@@ -37,6 +37,31 @@ class HttpUrlOrEmpty(c.Type):
         return value
 
 
+class PathOrHttpUrl(c.Type):
+    """A path on this site (/_hc/e) or an http(s) address on another origin."""
+
+    def __init__(self, default: str):
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        parts = urlsplit(value)
+        on_this_site = value.startswith("/") and not value.startswith("//") and not parts.query
+        elsewhere = parts.scheme in ("http", "https") and parts.netloc and not parts.query
+        if not (on_this_site or elsewhere):
+            raise base.ValidationError(f"expected a path on this site such as /_hc/e, or an http(s) address "
+                                       f"without a query; got {value!r}")
+        return value
+
+
+class InsightsOptions(base.Config):
+    # Off: no page loads the insights code, so nothing can be sent.
+    enabled = c.Type(bool, default=False)
+    # Events go here as GET requests, the event in the query string; the
+    # access log of the host serving this path is the collector.
+    endpoint = PathOrHttpUrl(default="/_hc/e")
+
+
 class LanguageOptions(base.Config):
     """What the help centre needs to know about one of mkdocs-static-i18n's
     languages beyond its locale, name and URL."""
@@ -98,6 +123,8 @@ class HelpCentreConfig(base.Config):
     related_articles = PositiveInt(default=4)
     # "Was this helpful?" answers are POSTed here as a JSON beacon; "" sends nothing.
     feedback_endpoint = HttpUrlOrEmpty()
+    # Anonymous, first-party search and feedback events for `make insights`; off by default.
+    insights = c.SubConfig(InsightsOptions)
     # Where a converted page's notice links: the writers' guide on conversion.
     writers_guide = c.Type(str, default="")
     # Per-language settings, keyed by the locale used in mkdocs-static-i18n's `languages`.

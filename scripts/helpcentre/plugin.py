@@ -23,8 +23,8 @@ for every other language, each with its own on_config ... on_post_build.
     on_post_template     the same chain for 404.html; one 404 page per language
     on_post_build   -200 after i18n's -100, so after every other language's
                          build: once every language is built, the per-language
-                         search indexes, robots.txt, security headers and
-                         security.txt
+                         search indexes, robots.txt, security headers,
+                         security.txt and, with insights on, the events path
 
 The writers' preview (preview.py) runs the same events, one language per
 build, up to on_env, then renders pages one at a time; it gives the plugin
@@ -54,11 +54,13 @@ from helpcentre.navigation import SectionLayout, arrange, show_sidebar
 from helpcentre.postprocess import PageView, finish
 from helpcentre.search_index import (HOMOPHONES_KEY, PINYIN_FIELD, common_characters, han_characters, han_words,
                                      homophone_readings, pinyin_tokens, pinyin_words, split_index)
+from helpcentre.search_shards import cache_rules, nginx_cache_snippet, split_search_index
 from helpcentre.search_terms import romanizer, syllabifier
 from helpcentre.security import (
     content_security_policy, headers_file, inline_script_hashes, nginx_snippet, origin_of, security_headers,
     security_txt,
 )
+from helpcentre.contact_links import CONTACT_PAGE
 from helpcentre.content import page_path
 from helpcentre.shortcodes import (ShortcodeError, expand, expand_inline, has_block, relative_url,
                                    render_category_page)
@@ -70,6 +72,8 @@ AFTER_ALL_LANGUAGES = -200
 # Text in the script a language folds queries into (fold_queries), folded
 # back into the other, character by character.
 FOLD_BACK = {"t2s": "s2t", "s2t": "t2s", "s2tw": "t2s"}
+NGINX_HEADERS = "nginx-security-headers.conf"
+NGINX_SEARCH_CACHE = "nginx-search-cache.conf"
 
 
 class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
@@ -165,6 +169,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             "labels": self.labels(lang),
             "search_help": self.search_help(lang, page_url),
             "search_elsewhere": self.search_elsewhere(lang, page_url),
+            "insights": self.insights(lang, page_url),
             **({"head": self.head(doc, page, config), "article": self.article(doc, page, page_url)}
                if doc is not None else {}),
         }
@@ -210,7 +215,14 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         site_dir = Path(config.site_dir)
         write_search_indexes(site_dir, self.site, self.languages)
         write_robots_txt(site_dir, config.site_url or "/")
-        write_security_files(site_dir, self.site, config.site_url or "/", self.config.feedback_endpoint)
+        write_security_files(site_dir, self.site, config.site_url or "/", self.endpoints())
+        if self.config.insights.enabled:
+            write_insights_endpoint(site_dir, config.site_url or "/", self.config.insights.endpoint)
+
+    def endpoints(self) -> list[str]:
+        """Addresses pages send to: feedback, and insights when on."""
+        insights = [self.config.insights.endpoint] if self.config.insights.enabled else []
+        return [self.config.feedback_endpoint, *insights]
 
     def on_build_error(self, error):
         self.builds_under_way, self.languages_built = [], set()
@@ -297,12 +309,23 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         """The languages a query typed in another script is offered in, each
         with its labels in its own language (the reader typed in it)."""
         current = self.languages.get(lang)
-        return [{"script": other.script, "lang": other.html_lang,
+        return [{"script": other.script, "lang": other.html_lang, "code": other.code,
                  "url": relative_url(page_url, other.prefix),
                  "index": relative_url(page_url, other.prefix + "search/") + "search_index.json",
                  "one": self.site.registry.text("labels.search_elsewhere_one", other.code).replace("{language}", other.name),
                  "other": self.site.registry.text("labels.search_elsewhere_other", other.code).replace("{language}", other.name)}
                 for other in self.languages if other.script and current.script and other.script != current.script]
+
+    def insights(self, lang: str, page_url: str) -> dict | None:
+        """What hc-insights.js needs, or None (insights off: no page loads it).
+        Channels are named by their links (tel:, mailto:) and by their
+        anchors on the contact page, where articles send readers."""
+        if not self.config.insights.enabled:
+            return None
+        channels = {channel_id: channel["link"] for channel_id, channel in self.site.registry.data["channels"].items()
+                    if channel.get("link")}
+        return {"endpoint": self.config.insights.endpoint, "lang": lang,
+                "contact": self.link(lang, page_url)(CONTACT_PAGE), "channels": channels}
 
     def not_found(self, lang: str, root: str) -> dict:
         """Links are absolute: a 404 page is served at any depth."""
@@ -494,9 +517,8 @@ def write_search_indexes(site_dir: Path, site: Site, languages: Languages) -> No
             index["config"][HOMOPHONES_KEY] = homophones(
                 [doc for doc in site.catalogue.documents if doc.lang == code], recut.get(code, jieba_cut),
                 syllabifier(readings(languages.get(code))), site.converters.get(code))
-        target = site_dir / languages.prefix(code) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        folder = languages.prefix(code) + "search/"
+        split_search_index(index, folder).write(site_dir / folder)
 
 
 def homophones(docs: list, cut, read, converter) -> dict[str, str]:
@@ -577,15 +599,27 @@ def write_robots_txt(site_dir: Path, site_url: str) -> None:
         f"User-agent: *\nAllow: /\n\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n", encoding="utf-8")
 
 
-def write_security_files(site_dir: Path, site: Site, site_url: str, feedback_endpoint: str) -> None:
+def write_insights_endpoint(site_dir: Path, site_url: str, endpoint: str) -> None:
+    """An empty file at the insights path, so any static host answers the
+    events (200, logged) without a rule of its own; nginx answers 204 first."""
+    root = urlsplit(site_url).path or "/"
+    if endpoint.startswith(root):
+        target = site_dir / endpoint[len(root):]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(b"")
+
+
+def write_security_files(site_dir: Path, site: Site, site_url: str, endpoints: list[str]) -> None:
     """Security headers for static hosts (site/_headers for Netlify and
     Cloudflare Pages, site/nginx-security-headers.conf for nginx) with a CSP
     made from the built pages, and /.well-known/security.txt."""
     pages = (path.read_text(encoding="utf-8") for path in site_dir.rglob("*.html"))
-    endpoint = origin_of(feedback_endpoint)
-    headers = security_headers(content_security_policy(inline_script_hashes(pages), [endpoint] if endpoint else []))
-    (site_dir / "_headers").write_text(headers_file(headers), encoding="utf-8")
-    (site_dir / "nginx-security-headers.conf").write_text(nginx_snippet(headers), encoding="utf-8")
+    origins = [origin for origin in map(origin_of, endpoints) if origin]
+    headers = security_headers(content_security_policy(inline_script_hashes(pages), origins))
+    search_folders = [lang.prefix + "search/" for lang in site.languages]
+    (site_dir / "_headers").write_text(headers_file(headers, cache_rules(search_folders)), encoding="utf-8")
+    (site_dir / NGINX_HEADERS).write_text(nginx_snippet(headers), encoding="utf-8")
+    (site_dir / NGINX_SEARCH_CACHE).write_text(nginx_cache_snippet(search_folders, NGINX_HEADERS), encoding="utf-8")
     if site.registry is not None:
         well_known = site_dir / ".well-known"
         well_known.mkdir(exist_ok=True)

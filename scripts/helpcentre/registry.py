@@ -22,12 +22,15 @@ LABELS = ("how", "hours", "response", "best_for", "contact_cta_title", "contact_
           "search_help_text", "search_help_browse", "search_help_contact", "updated", "still_need_help",
           "still_need_help_text", "feedback_question", "feedback_yes", "feedback_no", "feedback_thanks",
           "feedback_sorry", "related_title", "not_found_title", "not_found_text", "back_home",
-          "all_articles", "page_title", "pager", "colon", "channel")
+          "all_articles", "page_title", "pager", "colon", "channel", "search_failed", "search_retry")
 # Needed only by a site that converts a language (the line on a converted page).
 CONVERSION_LABELS = ("converted_notice", "converted_notice_link")
 # Needed only by a site whose languages name their scripts: the link above the
 # search results that runs a query typed in another language's script there.
 SEARCH_ELSEWHERE_LABELS = ("search_elsewhere_one", "search_elsewhere_other")
+# Needed only by a site with insights on: why an article did not help.
+INSIGHTS_LABELS = ("feedback_why", "feedback_why_missing", "feedback_why_wrong", "feedback_why_unclear",
+                   "feedback_why_broken", "feedback_why_other", "feedback_comment", "feedback_send")
 # Needed only by a site with a glossary: "Also called" and how a list of words is joined.
 GLOSSARY_LABELS = ("glossary_also", "list_separator")
 
@@ -148,9 +151,41 @@ def validate_registry(registry: Registry, key_lines: dict[str, int], languages: 
         for lang in languages:
             if not _has_lang((data.get("official_notice") or {}).get(part), lang):
                 problem(f"official_notice.{part}", f"'official_notice.{part}' needs a {lang} text")
+    validate_contact_page(data.get("contact_page"), languages, problem)
     if not findings:
         check_values(data, data["brand"], lambda key, rule, message: problem(key, message, rule))
     return findings
+
+
+CONTACT_PAGE_TEXTS = ("urgent_title", "describe_label", "describe_placeholder", "describe_results")
+
+
+def validate_contact_page(section, languages: tuple[str, ...], problem) -> None:
+    """The optional contact_page section: the texts of the answers-first
+    contact page and the situations that cannot wait, each with a known channel."""
+    if section is None:
+        return
+    if not isinstance(section, dict):
+        problem("contact_page", "'contact_page' must be a mapping of its texts and 'urgent' situations")
+        return
+    for name in CONTACT_PAGE_TEXTS:
+        for lang in languages:
+            if not _has_lang(section.get(name), lang):
+                problem(f"contact_page.{name}" if name in section else "contact_page",
+                        f"'contact_page.{name}' needs a {lang} text")
+    urgent = section.get("urgent")
+    if not isinstance(urgent, dict) or not urgent:
+        problem("contact_page.urgent" if "urgent" in section else "contact_page",
+                "'contact_page.urgent' must map each situation that cannot wait to its channel and text")
+        return
+    for situation, details in urgent.items():
+        key = f"contact_page.urgent.{situation}"
+        if not isinstance(details, dict) or details.get("channel") not in CHANNEL_IDS:
+            problem(key, f"situation '{situation}' needs a 'channel', one of: {', '.join(CHANNEL_IDS)}")
+            continue
+        for lang in languages:
+            if not _has_lang(details.get("text"), lang):
+                problem(f"{key}.text" if "text" in details else key, f"situation '{situation}' needs a {lang} text")
 
 
 def _has_lang(value, lang: str) -> bool:

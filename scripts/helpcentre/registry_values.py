@@ -133,6 +133,15 @@ def texts(data: dict) -> Iterator[tuple[str, str]]:
                 yield from walk(child, f"{key}.{name}" if key else str(name))
     for section in ("brand", "site_name", "labels", "official_notice"):
         yield from walk(data.get(section), section)
+    contact_page = data.get("contact_page")
+    if isinstance(contact_page, dict):
+        for name, value in contact_page.items():
+            if name == "urgent" and isinstance(value, dict):
+                for situation, details in value.items():
+                    if isinstance(details, dict):
+                        yield from walk(details.get("text"), f"contact_page.urgent.{situation}.text")
+            else:
+                yield from walk(value, f"contact_page.{name}")
     for channel_id, channel in (data.get("channels") or {}).items():
         if isinstance(channel, dict):
             for name, value in channel.items():

@@ -70,10 +70,14 @@ def security_headers(csp: str) -> dict[str, str]:
     }
 
 
-def headers_file(headers: dict[str, str]) -> str:
-    """Netlify and Cloudflare Pages read site/_headers."""
+def headers_file(headers: dict[str, str], paths: dict[str, dict[str, str]] | None = None) -> str:
+    """Netlify and Cloudflare Pages read site/_headers: the security headers
+    for every path, then more headers for some (`paths`)."""
     lines = ["# Security headers for every path (generated at build; see README).", "/*"]
-    return "\n".join(lines + [f"  {name}: {value}" for name, value in headers.items()]) + "\n"
+    lines += [f"  {name}: {value}" for name, value in headers.items()]
+    for path, extra in (paths or {}).items():
+        lines += [path] + [f"  {name}: {value}" for name, value in extra.items()]
+    return "\n".join(lines) + "\n"
 
 
 def nginx_snippet(headers: dict[str, str]) -> str:
@@ -82,10 +86,13 @@ def nginx_snippet(headers: dict[str, str]) -> str:
     return "\n".join(lines + [f'add_header {name} "{value}" always;' for name, value in headers.items()]) + "\n"
 
 
-def parse_headers_file(text: str) -> dict[str, str]:
-    headers = {}
+def parse_headers_file(text: str, path: str = "/*") -> dict[str, str]:
+    """The headers a _headers file gives `path` (one of its path lines)."""
+    headers, current = {}, None
     for line in text.splitlines():
-        if line.startswith("  ") and ": " in line:
+        if line and not line.startswith(("#", " ")):
+            current = line.strip()
+        elif current == path and line.startswith("  ") and ": " in line:
             name, value = line.strip().split(": ", 1)
             headers[name] = value
     return headers

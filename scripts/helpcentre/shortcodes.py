@@ -15,6 +15,8 @@ so a team changes what one renders by overriding that file:
     {{ official_notice }}    "use official channels only"
     {{ contact_cta }}        a call to action linking to the contact page
     {{ search_box }}         the home page search form
+    {{ urgent_channels }}    the contact page's situations that cannot wait, each with its channel
+    {{ describe_problem }}   the contact page's box that answers with three articles as one types
     {{ category_cards }}     the categories as cards
     {{ category_articles }}  the articles of this category, with descriptions
     {{ popular_articles }}   the pages listed under `popular:` in front matter
@@ -195,6 +197,26 @@ def channels_context(ctx: PageContext) -> dict:
     return {"channels": [channel(ctx, cid) for cid in ctx.registry.channel_ids], "contact": ctx.md_link("contact.md")}
 
 
+def contact_page_section(ctx: PageContext) -> dict:
+    if "contact_page" not in ctx.registry.data:
+        raise ShortcodeError("this needs a 'contact_page' section in the registry (see the writers' guide)")
+    return ctx.registry.data["contact_page"]
+
+
+def urgent_channels_context(ctx: PageContext) -> dict:
+    situations = contact_page_section(ctx)["urgent"]
+    return {"title": ctx.text("contact_page.urgent_title"),
+            "situations": [{"text": ctx.text(f"contact_page.urgent.{situation}.text"),
+                            "channel": channel(ctx, details["channel"])}
+                           for situation, details in situations.items()]}
+
+
+def describe_problem_context(ctx: PageContext) -> dict:
+    contact_page_section(ctx)
+    return {name: ctx.text(f"contact_page.{name}") for name in ("describe_label", "describe_placeholder",
+                                                                 "describe_results")}
+
+
 def glossary_context(ctx: PageContext) -> dict:
     if ctx.site.glossary is None:
         raise ShortcodeError("this site has no glossary: create docs/glossary.yml (see the writers' guide)")
@@ -247,6 +269,8 @@ BLOCKS = {
     "popular_articles": popular_articles_context,
     "response_times": channels_context,
     "glossary": glossary_context,
+    "urgent_channels": urgent_channels_context,
+    "describe_problem": describe_problem_context,
 }
 
 

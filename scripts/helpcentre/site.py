@@ -23,7 +23,7 @@ from helpcentre.languages import Languages
 from helpcentre.markdown_setup import MarkdownSetup, render_tree
 from helpcentre.glossary import Glossary, load_glossary
 from helpcentre.policy import Policy, load_policy
-from helpcentre.registry import (CONVERSION_LABELS, GLOSSARY_LABELS, LABELS, SEARCH_ELSEWHERE_LABELS, Registry,
+from helpcentre.registry import (CONVERSION_LABELS, GLOSSARY_LABELS, INSIGHTS_LABELS, LABELS, SEARCH_ELSEWHERE_LABELS, Registry,
                                  load_registry)
 from helpcentre.search_terms import SearchTerms, load_search_terms
 from helpcentre.shortcodes import PageContext, Paging, expand
@@ -90,7 +90,8 @@ class Site:
         policy, policy_findings = load_policy(docs_dir / settings.policy, written, root)
         glossary, glossary_findings = load_glossary(docs_dir / settings.glossary, written, root)
         labels = LABELS + (CONVERSION_LABELS if converters else ()) + (GLOSSARY_LABELS if glossary else ()) + \
-            (SEARCH_ELSEWHERE_LABELS if any(lang.script for lang in languages) else ())
+            (SEARCH_ELSEWHERE_LABELS if any(lang.script for lang in languages) else ()) + \
+            (INSIGHTS_LABELS if settings.insights.enabled else ())
         registry, registry_findings = load_registry(docs_dir / settings.registry, written, root, labels)
         for data in (registry, policy, glossary):
             if data is not None:

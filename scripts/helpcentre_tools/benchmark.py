@@ -52,30 +52,27 @@ def build_site(project: Path) -> BuildRun:
     return BuildRun(round(seconds, 1), round(max(peak, before) / 1024, 0))
 
 
-# What forgiving search adds to an index: the pinyin field, the fold map,
-# the homophones, the corrections and the typo setting.
-FORGIVING_FIELDS = ("pinyin",)
-FORGIVING_CONFIG = ("fold", "homophones", "corrections", "typo_tolerance")
-
-
-def without_forgiving_search(index: dict) -> dict:
-    config = {key: value for key, value in index["config"].items() if key not in FORGIVING_CONFIG}
-    config["fields"] = {name: spec for name, spec in config["fields"].items() if name not in FORGIVING_FIELDS}
-    docs = [{key: value for key, value in doc.items() if key not in FORGIVING_FIELDS} for doc in index["docs"]]
-    return {**index, "config": config, "docs": docs}
+def gzipped(path: Path) -> int:
+    """Bytes a static host sends for a file, gzipped."""
+    return len(gzip.compress(path.read_bytes(), 6))
 
 
 def index_sizes(site: Path) -> dict[str, dict[str, int]]:
-    """Bytes of each language's index, raw and gzipped, and gzipped without
-    what forgiving search adds (so the growth it costs can be printed)."""
+    """Each language's search files (the split index): every file together,
+    raw and gzipped one by one as a host sends them, the manifest alone, and
+    the number of documents."""
     sizes = {}
     for language in site_languages(site.parent / "mkdocs.yml"):
-        lang, prefix = language.code, language.prefix
-        data = (site / prefix / "search" / "search_index.json").read_bytes()
-        index = json.loads(data)
-        plain = json.dumps(without_forgiving_search(index), ensure_ascii=False, separators=(",", ":")).encode()
-        sizes[lang] = {"raw": len(data), "gzip": len(gzip.compress(data, 9)), "docs": len(index["docs"]),
-                       "gzip_without_forgiving": len(gzip.compress(plain, 9))}
+        folder = site / language.prefix / "search"
+        files = [path for path in folder.rglob("*") if path.is_file()]
+        manifest = folder / "search_index.json"
+        index = json.loads(manifest.read_bytes())
+        documents = index.get("docs") or []
+        prepare = index["config"].get("hc", {}).get("prepare")
+        count = json.loads((folder / prepare).read_bytes())["documents"] if prepare else len(documents)
+        sizes[language.code] = {"raw": sum(path.stat().st_size for path in files),
+                                "gzip": sum(gzipped(path) for path in files),
+                                "manifest_gzip": gzipped(manifest), "docs": count, "files": len(files)}
     return sizes
 
 

@@ -10,6 +10,7 @@ import gzip
 import http.server
 import io
 import os
+import re
 import threading
 import time
 from pathlib import Path
@@ -25,6 +26,24 @@ CHROMIUM_ARGS = [
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link:first-child"
 
 
+class SlowLink:
+    """A phone's network on the server's side, so it holds for every request
+    of a page, its workers' included (DevTools' network emulation misses
+    those): each response waits `latency` seconds, then shares one downlink
+    of `bytes_per_second` with every other response in flight."""
+
+    def __init__(self, latency: float, bytes_per_second: float):
+        self.latency, self.rate = latency, bytes_per_second
+        self.lock = threading.Lock()
+        self.free_at = 0.0
+
+    def transmit(self, size: int) -> None:
+        with self.lock:
+            self.free_at = max(time.monotonic(), self.free_at) + size / self.rate
+            done = self.free_at
+        time.sleep(max(0.0, done - time.monotonic()))
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A plain static host. `not_found` is how it answers a missing page:
     "nearest" serves the closest 404.html up the path (Cloudflare Pages,
@@ -34,11 +53,26 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
     not_found = "nearest"
     compress = False
+    link: SlowLink | None = None
+    served: list | None = None  # (path, body bytes sent) of every response, when given a list
     protocol_version = "HTTP/1.1"  # keep-alive, as every real host
     COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
     def log_message(self, *args):
         pass
+
+    def do_GET(self):
+        if self.link is not None:
+            time.sleep(self.link.latency)
+        super().do_GET()
+
+    def copyfile(self, source, outputfile):
+        body = source.read()
+        if self.link is not None:
+            self.link.transmit(len(body))
+        if self.served is not None:
+            self.served.append((self.path.split("?")[0], len(body)))
+        outputfile.write(body)
 
     def send_head(self):
         """Gzip text files for clients that accept it, as static hosts do."""
@@ -87,9 +121,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(directory: Path, headers: dict[str, str] | None = None, not_found: str = "nearest",
-          compress: bool = False):
+          compress: bool = False, link: SlowLink | None = None, served: list | None = None):
     handler = type("Handler", (QuietHandler,),
-                   {"extra_headers": headers or {}, "not_found": not_found, "compress": compress})
+                   {"extra_headers": headers or {}, "not_found": not_found, "compress": compress,
+                    "link": link, "served": served})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -158,8 +193,9 @@ class ResultsTimeout(AssertionError):
     """The search never answered, or its results never stopped changing."""
 
 
-def stable_results(page, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
-    """The result page URLs once the search has answered and the list stops
+def stable_results(page, settle: float = 0.05, timeout: float = 10.0) -> list[str]:
+    """The result page URLs once the search worker has answered the query in
+    the box (search-status.js marks the results with it) and the list stops
     changing; raises ResultsTimeout rather than return what it had."""
     waiting = page.evaluate("""() => {
         const translations = JSON.parse(document.getElementById("__config").textContent).translations
@@ -168,11 +204,15 @@ def stable_results(page, settle: float = 0.15, timeout: float = 5.0) -> list[str
     deadline = time.monotonic() + timeout
     previous, meta = None, ""
     while time.monotonic() < deadline:
+        answered = page.evaluate("""() => {
+            const value = document.querySelector(".md-search__input").value
+            return !value.trim() || document.querySelector(".md-search-result").dataset.hcAnswered === value
+        }""")
         meta = page.inner_text(".md-search-result__meta")
         links = page.eval_on_selector_all(RESULT_LINKS, "els => els.map(e => e.href)")
-        if meta and not meta.startswith(tuple(waiting)) and links == previous:
+        if answered and meta and not meta.startswith(tuple(waiting)) and links == previous:
             return links
-        previous = links
+        previous = links if answered else None
         time.sleep(settle)
     raise ResultsTimeout(f"no settled search results after {timeout} s (the search box says {meta!r}; "
                          f"last results {previous})")
@@ -185,8 +225,72 @@ def animations_finished(page, timeout_ms: int = 5000) -> None:
                            timeout=timeout_ms)
 
 
-def search_results(page, query: str, settle: float = 0.15, timeout: float = 5.0) -> list[str]:
+def search_results(page, query: str, settle: float = 0.05, timeout: float = 10.0) -> list[str]:
     """Type into the site's own search box and return the result page URLs."""
     clear_search(page)
     type_like_a_person(page, query)
     return stable_results(page, settle, timeout)
+
+
+NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+MIME_TYPES = Path("/etc/nginx/mime.types")
+
+
+def nginx_missing_reason() -> str | None:
+    if not Path(NGINX).exists() or not MIME_TYPES.is_file():
+        return f"{NGINX} not found (apt-get install nginx)"
+    return None
+
+
+def readme_nginx_server(readme: Path) -> str:
+    """The ```nginx block of the README's Deploy section: the configuration teams copy."""
+    text = readme.read_text(encoding="utf-8")
+    block = text.split("```nginx\n", 1)[1].split("```", 1)[0]
+    return "\n".join(line.removeprefix("  ") for line in block.split("\n"))
+
+
+@contextlib.contextmanager
+def nginx(site: Path, workdir: Path, server: str):
+    """Debian's nginx serving `site` with `server` (a server block whose
+    listen, server_name and root are replaced), its access log in
+    workdir/access.log (and each access_log of the block in workdir, by its
+    file name). Yields the base URL."""
+    import socket
+    import subprocess
+
+    workdir.mkdir(parents=True, exist_ok=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    for snippet in site.glob("nginx-*.conf"):
+        (workdir / snippet.name).write_text(snippet.read_text(encoding="utf-8"), encoding="utf-8")
+    block = re.sub(r"listen [^;]+;", f"listen 127.0.0.1:{port};", server)
+    block = re.sub(r"root [^;]+;", f"root {site.resolve()};", block)
+    block = re.sub(r"server_name [^;]+;", "server_name localhost;", block)
+    block = re.sub(r"access_log \S*/([^/\s;]+)", lambda match: f"access_log {workdir}/{match.group(1)}", block)
+    user = "user root;\n" if os.geteuid() == 0 else ""
+    (workdir / "nginx.conf").write_text(
+        f"{user}daemon off;\nworker_processes 1;\npid {workdir}/nginx.pid;\nerror_log {workdir}/error.log;\n"
+        f"events {{ worker_connections 64; }}\nhttp {{\n  include {MIME_TYPES};\n"
+        f"  access_log {workdir}/access.log combined;\n"
+        + "".join(f"  {name}_temp_path {workdir}/{name};\n" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+        + block + "\n}\n", encoding="utf-8")
+    process = subprocess.Popen([NGINX, "-p", str(workdir), "-c", str(workdir / "nginx.conf")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx stopped: {process.stdout.read().decode()} "
+                               f"{(workdir / 'error.log').read_text() if (workdir / 'error.log').exists() else ''}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    else:
+        process.kill()
+        raise RuntimeError("nginx did not start listening")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -25,6 +25,7 @@ from lunr.query_lexer import QueryLexer
 from lunr.token import Token
 
 from helpcentre.search_index import HAN_RUN as HAN, ZH_STOP_WORDS
+from helpcentre.search_shards import split, text_blocks, tokenize  # noqa: F401 (Material's tokenizer, shared)
 from helpcentre_tools.lunr_js import stemmer, stop_word_filter, trimmer
 
 
@@ -34,74 +35,6 @@ from helpcentre_tools.lunr_js import stemmer, stop_word_filter, trimmer
 def js_regex(pattern: str) -> re.Pattern:
     """The separator is written for JavaScript; \\uXXXX escapes mean the same in Python."""
     return re.compile(pattern)
-
-
-def text_blocks(value: str) -> list[str]:
-    """Text between HTML tags (Material's `extract`)."""
-    blocks, start, stack = [], 0, 0
-    end = 0
-    while end < len(value):
-        char = value[end]
-        if char == "<" and end > start:
-            blocks.append(value[start:end])
-            start = end
-        elif char == ">":
-            if value[start + 1: start + 2] == "/":
-                stack -= 1
-            elif value[end - 1] != "/":
-                stack += 1
-            start = end + 1
-        end += 1
-    if end > start:
-        blocks.append(value[start:end])
-    return blocks
-
-
-def split(value: str, separator: re.Pattern) -> list[str]:
-    """Material's `split`: the pieces between separator matches."""
-    pieces, index = [], 0
-    for match in separator.finditer(value):
-        if index < match.start():
-            pieces.append(value[index:match.start()])
-        index = match.end()
-    if index < len(value):
-        pieces.append(value[index:])
-    return pieces
-
-
-def tokenize(value, separator: re.Pattern) -> list[str]:
-    if value is None:
-        return []
-    values = value if isinstance(value, list) else [value]
-    return [piece.lower() for item in values for block in text_blocks(item) for piece in split(block, separator)]
-
-
-
-# --- the words an index has ------------------------------------------------------
-
-
-def index_tokens(index: dict, keep: re.Pattern) -> set[str]:
-    """The tokens of every field of every page that `keep` matches whole, as
-    hc-search-worker.js collects them (tags removed, the index's separator)."""
-    separator = js_regex(index["config"]["separator"])
-    tokens = set()
-    for doc in index["docs"]:
-        for field in index["config"]["fields"]:
-            value = doc.get(field)
-            if isinstance(value, str):
-                tokens.update(t for t in separator.split(re.sub(r"<[^>]*>", " ", value)) if keep.fullmatch(t))
-    return tokens
-
-
-def han_vocabulary(index: dict) -> set[str]:
-    """The all-Han tokens of an index."""
-    return index_tokens(index, HAN)
-
-
-
-def latin_words(index: dict) -> list[str]:
-    """The Latin words of an index, lowercased."""
-    return sorted({token.lower() for token in index_tokens(index, re.compile(r"[A-Za-z]{2,}"))})
 
 
 # --- Material's segmentation -----------------------------------------------------------
@@ -332,22 +265,23 @@ def _split_part(part: str, separator: re.Pattern) -> list[str]:
 
 
 class QueryPreparation:
-    """What the browser does to a query on one index, before lunr searches it."""
+    """What the browser does to a query on one index, before lunr searches it:
+    `prepare` is the index's prepare file (search_shards.py), `separator`
+    its manifest's."""
 
-    def __init__(self, index: dict, vocabulary):
-        """`vocabulary`: the terms of the lunr index built from `index`."""
-        config = index["config"]
-        self.stems = "stemmer" in config.get("pipeline", [])
-        self.segments = bool(config.get("segment_words"))
-        self.fold = config.get("fold")
-        self.separator = js_regex(config["separator"])
-        self.vocabulary = vocabulary
-        self.han_words = han_vocabulary(index)
-        self.pinyin_words = {word for doc in index["docs"] for word in (doc.get("pinyin") or "").split(" ") if word}
-        self.readings = {char: syllable for syllable, chars in config.get("homophones", {}).items() for char in chars}
-        self.corrections = [(correction_pattern(typed), means) for typed, means in config.get("corrections", [])]
-        self.typo_tolerance = config.get("typo_tolerance", 0) if self.stems else 0
-        self.latin_words = latin_words(index) if self.typo_tolerance else []
+    def __init__(self, prepare: dict, separator: str):
+        words = prepare.get("words", {})
+        self.stems = "stemmer" in prepare.get("pipeline", [])
+        self.segments = bool(prepare.get("segment_words"))
+        self.fold = prepare.get("fold")
+        self.separator = js_regex(separator)
+        self.han_words = set(words.get("han", []))
+        self.vocabulary = self.han_words  # Material's segmentation meets Han runs only
+        self.pinyin_words = set(words.get("pinyin", []))
+        self.readings = {char: syllable for syllable, chars in prepare.get("homophones", {}).items() for char in chars}
+        self.corrections = [(correction_pattern(typed), means) for typed, means in prepare.get("corrections", [])]
+        self.typo_tolerance = prepare.get("typo_tolerance", 0) if self.stems else 0
+        self.latin_words = list(words.get("latin", [])) if self.typo_tolerance else []
         self.latin_stems = sorted({stem(word) for word in self.latin_words} - {""})
 
     def fold_script(self, query: str) -> str:

@@ -19,13 +19,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from lunr.builder import Builder
+from lunr.idf import idf
+from lunr.index import Index
+from lunr.pipeline import Pipeline
 from lunr.query import Query
 from lunr.query_parser import QueryParser
 from lunr.token import Token
+from lunr.token_set import TokenSet
+from lunr.vector import Vector
 
-from helpcentre_tools.lunr_js import stemmer, stop_word_filter, trimmer
-from helpcentre_tools.query_preparation import QueryPreparation, js_regex, tokenize
+from helpcentre_tools.lunr_js import stemmer, stop_word_filter
+from helpcentre_tools.query_preparation import QueryPreparation
+from helpcentre_tools.search_files import SearchFiles
 
 
 @dataclass
@@ -34,69 +39,76 @@ class SearchHit:
     score: float
 
 
-class BrowserSearch:
-    """An index built like Material's worker builds it, searched like it searches."""
+K1, B = 1.2, 0  # lunr's defaults, b as Material sets it
 
-    def __init__(self, index: dict):
-        config = index["config"]
+
+def js_round(value: float) -> float:
+    """Math.round(value * 1000) / 1000, as lunr.js's builder rounds a weight."""
+    return math.floor(value * 1000 + 0.5) / 1000
+
+
+def lunr_index(files: SearchFiles) -> Index:
+    """The whole index of one language as lunr.js's builder would have made
+    it: every term's postings, and each field vector entry computed from
+    them (idf, k1, b, the field and document boosts, three decimals)."""
+    prepare = files.prepare
+    documents, boosts, field_boosts = prepare["documents"], prepare["boosts"], prepare["fields"]
+    inverted, vectors = {}, {}
+    for term, (term_index, fields) in sorted(files.terms.items(), key=lambda item: item[1][0]):
+        posting = {"_index": term_index, **{name: {} for name in field_boosts}}
+        for name, pairs in fields.items():
+            posting[name] = {str(ref): {} for ref, _ in pairs}
+        inverted[term] = posting
+        term_idf = idf(posting, documents)
+        for name, pairs in fields.items():
+            for ref, tf in pairs:
+                score = term_idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * 1) + tf)
+                score *= field_boosts.get(name) or 1
+                score *= boosts.get(str(ref)) or 1
+                vectors.setdefault(f"{name}/{ref}", []).extend((term_index, js_round(score)))
+    pipeline = Pipeline()
+    if "stemmer" in prepare["pipeline"]:
+        pipeline.add(stemmer)
+    return Index(inverted, {key: Vector(elements) for key, elements in vectors.items()},
+                 TokenSet.from_list(sorted(inverted)), list(field_boosts), pipeline)
+
+
+class BrowserSearch:
+    """One language's split index as the browser searches it: its query
+    prepared as hc-search-engine.js prepares it, lunr on the whole index
+    (the same ranking as on the query's terms alone), and Material's
+    post-processing."""
+
+    def __init__(self, files: SearchFiles):
+        config = files.manifest["config"]
+        self.files = files
         self.lang = config["lang"]
-        self.separator = js_regex(config["separator"])
-        self.fields = list(config["fields"])
-        self.docs = index["docs"]
-        self.parents = self._parents(self.docs)
-        builder = Builder()
-        builder.pipeline.reset()
-        for fn in self._pipeline(config):
-            builder.pipeline.add(fn)
-        builder.search_pipeline.reset()
-        builder.ref("location")
-        builder.b(0)
-        for name, spec in config["fields"].items():
-            builder.field(name, boost=spec.get("boost", 1),
-                          extractor=lambda doc, name=name: tokenize(doc.get(name), self.separator))
-        for doc in self.docs:
-            builder.add(doc, {"boost": doc["boost"]} if "boost" in doc else None)
-        self.index = builder.build()
-        self.preparation = QueryPreparation(index, self.index.inverted_index)
+        self.stride = files.stride
+        self.index = lunr_index(files)
+        self.preparation = QueryPreparation(files.prepare, config["separator"])
 
     def prepare(self, query: str) -> str:
         return self.preparation.prepare(query)
 
-    def _pipeline(self, config) -> list:
-        available = {"trimmer": trimmer, "stopWordFilter": stop_word_filter, "stemmer": stemmer}
-        return [available[name] for name in ("trimmer", "stopWordFilter", "stemmer") if name in config["pipeline"]]
-
-    @staticmethod
-    def _parents(docs: list[dict]) -> dict[str, str]:
-        pages, parents = {}, {}
-        for doc in docs:
-            path = doc["location"].split("#")[0]
-            if path not in pages:
-                pages[path] = doc["location"]
-            else:
-                parents[doc["location"]] = pages[path]
-        return parents
-
     def search(self, query: str) -> list[SearchHit]:
-        """Pages (article locations) in the order the browser lists them."""
+        """Pages (their locations) in the order the browser lists them."""
         prepared = self.prepare(query)
         if not prepared:
             return []
         clauses = self._clauses(prepared)
         scored = []
         for result in self.index.search(prepared):
-            location = result["ref"]
+            ref = int(result["ref"])
             matched = list(result["match_data"].metadata)
             terms = self._query_terms(clauses, matched)
             share = sum(terms.values()) / len(terms) if terms else math.nan
-            boost = (0 if location in self.parents else 1) + share
-            scored.append((result["score"] * (1 + boost ** 2), location))
+            boost = (0 if ref % self.stride else 1) + share
+            scored.append((result["score"] * (1 + boost ** 2), ref))
         scored.sort(key=lambda item: -item[0] if not math.isnan(item[0]) else math.inf)
-        groups: dict[str, float] = {}
-        for score, location in scored:
-            page = self.parents.get(location, location)
-            groups.setdefault(page, score)
-        return [SearchHit(location, score) for location, score in groups.items()]
+        groups: dict[int, float] = {}
+        for score, ref in scored:
+            groups.setdefault(ref // self.stride, score)
+        return [SearchHit(self.files.pages[page][0]["location"], score) for page, score in groups.items()]
 
     @staticmethod
     def _clauses(prepared: str) -> list[str]:

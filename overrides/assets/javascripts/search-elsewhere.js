@@ -2,9 +2,10 @@
  * "top up" on the Chinese one) shows, above the results, a link that runs it
  * on that language's site, with the number of results it has there. The
  * count comes from a second search worker (the same worker file as this
- * page's, given the other language's index), started only when such a query
- * is first typed. The results list itself stays in this page's language.
- * Data and markup: overrides/partials/hc-search-elsewhere.html. */
+ * page's, given the other language's manifest), started only when such a
+ * query is first typed; it fetches that language's terms for the query and
+ * no page text (countOnly). The results list itself stays in this page's
+ * language. Data and markup: overrides/partials/hc-search-elsewhere.html. */
 (function () {
   const SCRIPTS = {
     Hani: /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/,
@@ -18,10 +19,13 @@
 
   function searcher(language, workerUrl) {
     const worker = new Worker(workerUrl)
-    const waiting = []
+    const waiting = new Map()  // query -> resolvers; a query overtaken by a newer one gets no answer
     worker.addEventListener("message", ({ data }) => {
-      if (data.type === RESULT && waiting.length)
-        waiting.shift()(data.data.items.length)
+      if (data.type !== RESULT || !waiting.has(data.data.query))
+        return
+      for (const resolve of waiting.get(data.data.query))
+        resolve(data.data.total ?? data.data.items.length)
+      waiting.delete(data.data.query)
     })
     const ready = fetch(language.index)
       .then(response => response.json())
@@ -29,8 +33,8 @@
         type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: false } }
       }))
     return query => ready.then(() => new Promise(resolve => {
-      waiting.push(resolve)
-      worker.postMessage({ type: QUERY, data: query })
+      waiting.set(query, [...waiting.get(query) || [], resolve])
+      worker.postMessage({ type: QUERY, data: query, hc: { countOnly: true } })
     }))
   }
 
@@ -44,16 +48,17 @@
       return
     const languages = JSON.parse(data.textContent)
     const workerUrl = JSON.parse(config.textContent).search
-    const hint = template.content.firstElementChild.cloneNode(true)
-    const link = hint.querySelector("a")
+    const [paragraph, anchor] = template.content.children
+    const hint = paragraph.cloneNode(true)
+    const link = anchor.cloneNode(true)
     meta.after(hint)
     const searchers = new Map()
     let latest = 0
 
-    // A hidden link keeps no href, or Material's arrow keys would stop on it.
+    // A hidden link is not in the page: Material's arrow keys would stop on it.
     function hide() {
       hint.hidden = true
-      link.removeAttribute("href")
+      link.remove()
     }
 
     function update() {
@@ -76,9 +81,11 @@
           return
         }
         hint.hidden = false
+        hint.replaceChildren(link)
         link.href = `${language.url}?q=${encodeURIComponent(query)}`
         link.hreflang = language.lang
         link.lang = language.lang
+        link.dataset.hcLang = language.code
         link.textContent = (count === 1 ? language.one : language.other).replace("{count}", count)
         hint.dataset.query = query  // answered (tests wait for it)
       })

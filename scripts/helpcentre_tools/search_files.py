@@ -1,0 +1,95 @@
+"""One language's split search index, read back from a built site (for the
+search tests, the search report and the benchmarks): the manifest, the
+prepare file, every term chunk and every page fragment
+(helpcentre/search_shards.py writes them)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from helpcentre.search_shards import GROUP_LENGTH, MANIFEST, group_of, js_order
+
+
+@dataclass
+class SearchFiles:
+    folder: Path
+    manifest: dict
+    prepare: dict
+    terms: dict[str, tuple[int, dict[str, list[tuple[int, int]]]]]  # term -> (index, field -> [(ref, tf)])
+    pages: list[list[dict]]  # each page's documents (location, title, text), the page first
+    bytes_by_file: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, folder: Path) -> "SearchFiles":
+        sizes = {}
+
+        def read(name: str):
+            data = (folder / name).read_bytes()
+            sizes[name] = len(data)
+            return json.loads(data)
+
+        manifest = read(MANIFEST)
+        prepare = read(manifest["config"]["hc"]["prepare"])
+        terms = {}
+        for _, _, name in prepare["chunks"]:
+            for term, (index, fields) in read(name)["terms"].items():
+                terms[term] = (index, {name: decode(*encoded) for name, encoded in fields.items()})
+        pages, number = [], 0
+        while (folder / f"{prepare['pages']}{number}.json").is_file():
+            pages.append(read(f"{prepare['pages']}{number}.json")["docs"])
+            number += 1
+        return cls(folder, manifest, prepare, terms, pages, sizes)
+
+    @property
+    def config(self) -> dict:
+        """The index's settings as one dict: the manifest's config and the prepare file's query settings."""
+        settings = {key: value for key, value in self.prepare.items()
+                    if key not in ("words", "chunks", "pages", "version", "documents", "stride", "boosts", "fields")}
+        return {**self.manifest["config"], **settings}
+
+    @property
+    def stride(self) -> int:
+        return self.prepare["stride"]
+
+    @cached_property
+    def docs(self) -> list[dict]:
+        """Every document (pages and sections) as the results show them."""
+        return [doc for docs in self.pages for doc in docs]
+
+    def location(self, ref: int) -> str:
+        return self.pages[ref // self.stride][ref % self.stride]["location"]
+
+    def ref(self, location: str) -> int:
+        for page, docs in enumerate(self.pages):
+            for section, doc in enumerate(docs):
+                if doc["location"] == location:
+                    return page * self.stride + section
+        raise KeyError(location)
+
+    def field_terms(self, location: str, name: str) -> set[str]:
+        """The terms indexed in one field of one document."""
+        ref = self.ref(location)
+        return {term for term, (_, fields) in self.terms.items() if any(r == ref for r, _ in fields.get(name, ()))}
+
+    def words(self, kind: str) -> list[str]:
+        return self.prepare["words"][kind]
+
+    def chunks_for(self, term: str) -> list[str]:
+        """The chunks the worker fetches for a query term (hc-search-engine.js, Terms.chunksFor)."""
+        key = group_of(term)
+        return [name for first, last, name in self.prepare["chunks"]
+                if (js_order(first) <= js_order(key) <= js_order(last) if len(key) >= GROUP_LENGTH
+                    else js_order(first[:len(key)]) <= js_order(key) <= js_order(last[:len(key)]))]
+
+
+def decode(deltas: list[int], counts: list[int] | None = None) -> list[tuple[int, int]]:
+    pairs, ref = [], 0
+    for delta in deltas:
+        ref += delta
+        pairs.append([ref, 1])
+    for position, count in zip((counts or [])[::2], (counts or [])[1::2]):
+        pairs[position][1] = count
+    return [tuple(pair) for pair in pairs]
