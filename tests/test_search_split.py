@@ -125,18 +125,20 @@ def test_every_content_named_file_holds_what_its_name_says(built_site):
     assert prepare.split(".")[1] == content_hash((files.folder / prepare).read_bytes())
 
 
-def test_every_prefix_family_is_in_the_chunks_the_worker_asks_for(built_site):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_prefix_family_is_in_the_chunks_the_worker_asks_for(built_site, lang):
     """What Material's trailing * makes of a term is in the chunk(s) its first
-    two characters name: the worker's rule, run here over every term."""
-    files = SearchFiles.load(built_site.root / "search")
+    characters name (two Chinese, three Latin): the worker's rule, as
+    SearchFiles.chunks_for mirrors it, run here over every seventh term and
+    each of its prefixes."""
+    files = SearchFiles.load(built_site.root / LANGUAGES.get(lang).prefix / "search")
     where = {}
     for _, _, name in files.prepare["chunks"]:
         for term in json.loads((files.folder / name).read_text(encoding="utf-8"))["terms"]:
             where[term] = name
     for term in list(where)[::7]:
-        for prefix in (term[:1], term[:2], term):
-            wanted = {name for first, last, name in files.prepare["chunks"]
-                      if (first <= prefix[:2] <= last if len(prefix) >= 2 else first[:1] <= prefix <= last[:1])}
+        for prefix in dict.fromkeys((term[:1], term[:2], term[:3], term)):
+            wanted = set(files.chunks_for(prefix))
             family = {where[other] for other in where if other.startswith(prefix)}
             assert family <= wanted, (prefix, family - wanted)
 
@@ -162,6 +164,8 @@ def test_a_shard_that_does_not_match_its_hash_is_refused_and_the_reader_can_retr
         page.goto(f"{url}/en/")
         open_search(page)
         type_like_a_person(page, "password")
+        page.wait_for_function("() => document.querySelector('.md-search-result').dataset.hcAnswered === 'password'",
+                               timeout=15000)
         page.wait_for_selector(".hc-search-failed", timeout=15000)
         assert "Search couldn't load" in page.inner_text(".hc-search-failed")
         assert page.locator(".md-search-result__item").count() == 0

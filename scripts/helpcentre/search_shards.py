@@ -17,9 +17,10 @@ A language's folder (`<prefix>search/`) holds:
 - `terms/<hash>.json`, **term chunks**: for every term of the lunr index, its
   global index and, per field, the documents that hold it (as ascending
   deltas) and how often (where more than once). Terms are grouped by their
-  first two characters and a group is never split, so the terms a query
-  term grows into with Material's trailing `*` (its prefix family) are in
-  one chunk, or for a one-letter term in a run of chunks. Named by a hash of
+  first characters (group_length: two Chinese, three Latin) and a group is
+  never split, so the terms a query term grows into with Material's
+  trailing `*` (its prefix family) are in one chunk, or for a term shorter
+  than its group in a run of chunks. Named by a hash of
   their content, checked by the worker before use.
 - `pages/<version>/<n>.json`, **page fragments**: the title and text of a
   page and of each of its sections, fetched for the results shown.
@@ -48,8 +49,13 @@ FORMAT = 1
 MANIFEST = "search_index.json"
 TERMS_FOLDER = "terms"
 PAGES_FOLDER = "pages"
-GROUP_LENGTH = 2  # terms are grouped by their first two characters
-CHUNK_BYTES = 24_000  # a chunk's JSON before gzip (about 8 KB gzipped)
+# Terms are grouped by their first characters: two for Chinese, three for
+# Latin letters and digits, whose two-letter families (co*, pa*) run to
+# tens of kilobytes at thousands of articles. A group is never split.
+GROUP_LENGTH = 2
+LATIN_GROUP_LENGTH = 3
+LATIN_BEFORE = 0x2E80  # code points below the CJK radicals group as Latin
+CHUNK_BYTES = 8_000  # a chunk's JSON before gzip (about 3 KB gzipped)
 HASH_LENGTH = 16  # hex digits of SHA-256 in a file name
 HAN_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN_WORD = re.compile(r"^[A-Za-z]{2,}$")
@@ -221,9 +227,13 @@ def content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()[:HASH_LENGTH]
 
 
+def group_length(term: str) -> int:
+    return LATIN_GROUP_LENGTH if term and ord(term[0]) < LATIN_BEFORE else GROUP_LENGTH
+
+
 def group_of(term: str) -> str:
-    """A term's first two characters (code points, as the worker counts them)."""
-    return term[:GROUP_LENGTH]
+    """A term's first characters (code points, as the worker counts them)."""
+    return term[:group_length(term)]
 
 
 def js_order(text: str) -> bytes:

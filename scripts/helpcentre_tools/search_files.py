@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from helpcentre.search_shards import GROUP_LENGTH, MANIFEST, group_of, js_order
+from helpcentre.search_shards import MANIFEST, group_length, group_of, js_order
 
 
 @dataclass
@@ -81,7 +81,7 @@ class SearchFiles:
         """The chunks the worker fetches for a query term (hc-search-engine.js, Terms.chunksFor)."""
         key = group_of(term)
         return [name for first, last, name in self.prepare["chunks"]
-                if (js_order(first) <= js_order(key) <= js_order(last) if len(key) >= GROUP_LENGTH
+                if (js_order(first) <= js_order(key) <= js_order(last) if len(key) >= group_length(term)
                     else js_order(first[:len(key)]) <= js_order(key) <= js_order(last[:len(key)]))]
 
 

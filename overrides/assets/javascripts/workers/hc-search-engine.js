@@ -34,7 +34,7 @@
   const LATIN_WORD = /[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*/g
   const EXACT_BOOST = 2
   const WORD_END = "\u3007"
-  const GROUP_LENGTH = 2
+  const GROUP_LENGTH = 2, LATIN_GROUP_LENGTH = 3, LATIN_BEFORE = 0x2E80  // search_shards.py group_length
   const MAX_CHUNKS = 32
   const MAX_PAGES = 10
   const SETTLE_MS = 60
@@ -500,10 +500,11 @@
 
     /* The chunks holding every term that `term` grows into with a trailing wildcard. */
     chunksFor(term) {
-      const points = Array.from(term).slice(0, GROUP_LENGTH)
+      const length = term && term.codePointAt(0) < LATIN_BEFORE ? LATIN_GROUP_LENGTH : GROUP_LENGTH
+      const points = Array.from(term).slice(0, length)
       const key = points.join("")
       const prefix = group => Array.from(group).slice(0, points.length).join("")
-      return this.prepare.chunks.filter(([first, last]) => points.length >= GROUP_LENGTH
+      return this.prepare.chunks.filter(([first, last]) => points.length >= length
         ? first <= key && key <= last
         : prefix(first) <= key && key <= prefix(last)).map(([, , name]) => name)
     }
