@@ -5,7 +5,6 @@
  * file), started on the first focus of the box, so a page view without it
  * costs nothing. Without JavaScript the box is a plain search form. */
 (function () {
-  const SETUP = 0, QUERY = 2, RESULT = 3
   const SHOWN = 3
 
   function plainText(html) {
@@ -23,28 +22,17 @@
     const template = form.querySelector("#hc-answer").content.firstElementChild
     const settings = JSON.parse(config.textContent)
     const base = new URL(settings.base.replace(/\/?$/, "/"), location.href)
-    let worker = null
-    let set = false   // the worker has its manifest
+    let search = null
     let asked = ""
     let readyWhenAsked = false
 
     function start() {
-      if (worker)
-        return
-      worker = new Worker(new URL(settings.search, location.href))
-      worker.addEventListener("message", ({ data }) => {
-        if (data.type === RESULT && data.data.query === asked)
-          show(data.data)
-      })
-      fetch(new URL("search/search_index.json", base))
-        .then(response => response.json())
-        .then(index => {
-          worker.postMessage({ type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
-          set = true
-          if (asked)
-            worker.postMessage({ type: QUERY, data: asked })
-        })
-        .catch(() => {})
+      if (!search)
+        search = window.hcSearchWorker(new URL(settings.search, location.href),
+          new URL("search/search_index.json", base), result => {
+            if (result.query === asked)
+              show(result)
+          })
     }
 
     function show({ items, total, query }) {
@@ -70,9 +58,9 @@
         results.hidden = true
         return
       }
-      readyWhenAsked = set
       start()
-      worker.postMessage({ type: QUERY, data: asked })
+      readyWhenAsked = search.ready
+      search.ask(asked)
     }
 
     input.addEventListener("focus", start, { once: true })

@@ -11,31 +11,22 @@
     Hani: /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/,
     Latn: /[A-Za-z]/
   }
-  const SETUP = 0, QUERY = 2, RESULT = 3
 
   function scriptOf(query) {
     return Object.keys(SCRIPTS).find(script => SCRIPTS[script].test(query)) || null
   }
 
   function searcher(language, workerUrl) {
-    const worker = new Worker(workerUrl)
     const waiting = new Map()  // query -> resolvers; a query overtaken by a newer one gets no answer
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type !== RESULT || !waiting.has(data.data.query))
-        return
-      for (const resolve of waiting.get(data.data.query))
-        resolve(data.data.total ?? data.data.items.length)
-      waiting.delete(data.data.query)
+    const search = window.hcSearchWorker(workerUrl, language.index, result => {
+      for (const resolve of waiting.get(result.query) || [])
+        resolve(result.total ?? result.items.length)
+      waiting.delete(result.query)
     })
-    const ready = fetch(language.index)
-      .then(response => response.json())
-      .then(index => worker.postMessage({
-        type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: false } }
-      }))
-    return query => ready.then(() => new Promise(resolve => {
+    return query => new Promise(resolve => {
       waiting.set(query, [...waiting.get(query) || [], resolve])
-      worker.postMessage({ type: QUERY, data: query, hc: { countOnly: true } })
-    }))
+      search.ask(query, { countOnly: true })
+    })
   }
 
   function setUp() {
