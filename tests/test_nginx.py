@@ -36,11 +36,11 @@ def test_the_split_index_is_cached_by_what_each_file_is(nginx_url, built_site):
     files = SearchFiles.load(built_site.root / "en" / "search")
     manifest = get(f"{nginx_url}/en/search/search_index.json")[1]
     assert manifest["Cache-Control"] == "no-cache" and "Content-Security-Policy" in manifest
-    for name in (files.manifest["config"]["hc"]["prepare"], files.prepare["chunks"][0][2], f"{files.prepare['pages']}0.json"):
+    for name in (files.manifest["config"]["hc"]["prepare"], files.chunks[0][2], f"{files.prepare['pages']}0.json"):
         status, headers, _ = get(f"{nginx_url}/en/search/{name}")
         assert status == 200 and headers["Cache-Control"] == "public, max-age=31536000, immutable", name
         assert "Content-Security-Policy" in headers, "a location's add_header must not drop the security headers"
-    assert "immutable" in get(f"{nginx_url}/search/{SearchFiles.load(built_site.root / 'search').prepare['chunks'][0][2]}")[1]["Cache-Control"]
+    assert "immutable" in get(f"{nginx_url}/search/{SearchFiles.load(built_site.root / 'search').chunks[0][2]}")[1]["Cache-Control"]
 
 
 def test_json_and_scripts_are_compressed(nginx_url):

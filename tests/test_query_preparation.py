@@ -11,7 +11,7 @@ import pytest
 from helpcentre_tools.query_preparation import (
     QueryPreparation, correction_pattern, cut_pinyin, homophone_pinyin, join_pinyin, js_regex, literal,
     longest_words, material_segment, one_edit_apart, pinyin_words_in, segment_chinese_query, split, stem,
-    text_blocks, tokenize, transform, without_codes,
+    MAX_TERMS, first_terms, text_blocks, tokenize, transform, without_codes,
 )
 from support import PROJECT
 
@@ -121,6 +121,14 @@ def test_a_long_pasted_message_loses_its_numbers_codes_and_lone_letters():
     assert without_codes(["a", "1"]) == ["a", "1"], "short queries keep everything"
     assert without_codes(["j", "s", "x", "y", "z", "w"]) == ["j", "s", "x", "y", "z", "w"], "never nothing"
     assert without_codes([("A1", 0)] * 5 + [("ok", 0)], lambda term: term[0]) == [("ok", 0)]
+
+
+def test_terms_of_punctuation_or_emoji_go_and_a_message_pasted_whole_keeps_its_first_terms():
+    assert first_terms("?* …* lock* “”* 😀🙈* ¯\\_(-_-)_/¯* x1* 账户*") == "lock* x1* 账户*"
+    assert first_terms("") == ""
+    many = " ".join(f"w{n}*" for n in range(MAX_TERMS + 20))
+    assert first_terms(many).split(" ") == many.split(" ")[:MAX_TERMS]
+    assert QueryPreparation(ENGLISH, SEPARATOR).prepare("money " * 200).count("money*") == MAX_TERMS
 
 
 # --- a whole query ----------------------------------------------------------------

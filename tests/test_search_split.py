@@ -9,6 +9,7 @@ and one that loads every chunk (the whole index). Same results, same order."""
 from __future__ import annotations
 
 import gzip
+import re
 import json
 import shutil
 import time
@@ -16,8 +17,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpcentre.search_shards import MANIFEST, content_hash, split_search_index
-from helpcentre_tools.browser import open_search, search_results, serve, type_like_a_person
+from helpcentre.search_shards import MANIFEST, chunk_name, content_hash, split_search_index
+from helpcentre_tools.browser import (clear_search, open_search, paste_into_search, search_results, serve,
+                                      stable_results, type_like_a_person)
 from helpcentre_tools.search_files import SearchFiles
 from helpcentre_tools.search_suite import load_queries
 from search_report import elsewhere
@@ -119,7 +121,7 @@ def test_the_manifest_stays_small_and_names_no_article(built_site):
 @pytest.mark.program
 def test_every_content_named_file_holds_what_its_name_says(built_site):
     files = SearchFiles.load(built_site.root / "search")
-    for _, _, name in files.prepare["chunks"]:
+    for _, _, name in files.chunks:
         assert name.split("/")[-1].split(".")[0] == content_hash((files.folder / name).read_bytes())
     prepare = files.manifest["config"]["hc"]["prepare"]
     assert prepare.split(".")[1] == content_hash((files.folder / prepare).read_bytes())
@@ -133,7 +135,7 @@ def test_every_prefix_family_is_in_the_chunks_the_worker_asks_for(built_site, la
     each of its prefixes."""
     files = SearchFiles.load(built_site.root / LANGUAGES.get(lang).prefix / "search")
     where = {}
-    for _, _, name in files.prepare["chunks"]:
+    for _, _, name in files.chunks:
         for term in json.loads((files.folder / name).read_text(encoding="utf-8"))["terms"]:
             where[term] = name
     for term in list(where)[::7]:
@@ -150,7 +152,7 @@ def copy_site(built_site, tmp_path):
 
 
 def chunk_paths(folder):
-    return [folder / name for _, _, name in SearchFiles.load(folder).prepare["chunks"]]
+    return [folder / name for _, _, name in SearchFiles.load(folder).chunks]
 
 
 @pytest.mark.program
@@ -185,14 +187,13 @@ def redeploy(folder):
     files = SearchFiles.load(folder)
     prepare, manifest = dict(files.prepare), files.manifest
     chunks = []
-    for first, last, name in files.prepare["chunks"]:
+    for first, last, name in files.chunks:
         data = json.loads((folder / name).read_text(encoding="utf-8"))
         data["terms"]["zzredeployed"] = [10 ** 6, {}]
         content = json.dumps(data, ensure_ascii=False).encode()
-        new_name = f"terms/{content_hash(content)}.json"
-        (folder / new_name).write_bytes(content)
+        (folder / chunk_name(content_hash(content))).write_bytes(content)
         (folder / name).unlink()
-        chunks.append([first, last, new_name])
+        chunks.append([first, last, content_hash(content)])
     version = "f" * 16
     old_pages = folder / files.prepare["pages"]
     new_pages = folder / "pages" / version
@@ -226,3 +227,66 @@ def test_a_page_of_the_previous_deploy_reads_the_new_manifest_and_still_searches
         assert "/en/search/search_index.json" in requested, "the manifest was read again"
         assert page.locator(".hc-search-failed").count() == 0
         page.close()
+
+
+ENGINE = (ROOT / "overrides" / "assets" / "javascripts" / "workers" / "hc-search-engine.js").read_text(encoding="utf-8")
+MAX_CHUNKS = int(re.search(r"const MAX_CHUNKS = (\d+)", ENGINE).group(1))
+MAX_PAGES = int(re.search(r"const MAX_PAGES = (\d+)", ENGINE).group(1))
+COUNT_ANSWERS = """() => {
+  window.hcAnswered = 0
+  document.addEventListener("hc-search-answered", () => window.hcAnswered++)
+}"""
+
+
+def searching(page, folder: str) -> list[str]:
+    """The term chunks and page fragments of `folder` that the page fetches from now on."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(urlsplit(request.url).path)
+            if urlsplit(request.url).path.startswith((f"{folder}terms/", f"{folder}pages/")) else None)
+    return fetched
+
+
+def whole_site_text(built_site, lang: str, characters: int) -> str:
+    """The start of every page's text, run together: a pasted message with as many different words as the site has."""
+    text = " ".join(re.sub(r"<[^>]+>", " ", doc.get("text", "")) for doc in built_site.search_index(lang).docs)
+    return re.sub(r"\s+", " ", text)[:characters]
+
+
+@pytest.mark.program
+@pytest.mark.parametrize("lang", LANGUAGES.codes)
+def test_a_long_paste_and_a_query_of_no_words_cost_a_bounded_number_of_fetches(browser, built_site, site_url, lang):
+    """A pasted message of 20,000 characters that holds the site's own words
+    is searched by its first MAX_TERMS terms and fetches at most MAX_CHUNKS
+    chunks and MAX_PAGES fragments; punctuation and emoji fetch none."""
+    prefix = LANGUAGES.get(lang).prefix
+    page = browser.new_page()
+    page.goto(f"{site_url}/{prefix}")
+    open_search(page)
+    fetched = searching(page, f"/{prefix}search/")
+    paste_into_search(page, whole_site_text(built_site, lang, 20_000))
+    stable_results(page)
+    chunks = [path for path in fetched if "/terms/" in path]
+    assert 0 < len(chunks) <= MAX_CHUNKS and len(fetched) - len(chunks) <= MAX_PAGES
+
+    fetched.clear()
+    paste_into_search(page, "?!…。，、“”「」——😀🙈🎉👍🏽 :-) ¯\\_(-_-)_/¯")
+    stable_results(page)
+    assert fetched == []
+    page.close()
+
+
+@pytest.mark.program
+def test_a_thousand_keystrokes_typed_quickly_are_answered_a_few_times(browser, site_url):
+    """Keys typed faster than the worker's pause are answered once, and each
+    answer fetches at most MAX_CHUNKS chunks and MAX_PAGES fragments."""
+    page = browser.new_page()
+    page.goto(f"{site_url}/en/")
+    page.evaluate(COUNT_ANSWERS)
+    open_search(page)
+    fetched = searching(page, "/en/search/")
+    page.keyboard.type(("withdrawal fee refund locked account password " * 25)[:1000])
+    stable_results(page)
+    answered = page.evaluate("window.hcAnswered")
+    assert 1 <= answered <= 100, f"{answered} answers for 1,000 keystrokes"
+    assert len(fetched) <= answered * (MAX_CHUNKS + MAX_PAGES)
+    page.close()

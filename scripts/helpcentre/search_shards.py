@@ -13,10 +13,15 @@ A language's folder (`<prefix>search/`) holds:
   terms are known. The query settings (fold, corrections, homophones, typo
   tolerance), the words the search box cuts and corrects a query with (Han
   words, pinyin words, Latin words), the table of term chunks, the number of
-  documents, document boosts, and the folder of page fragments.
+  documents and of documents per page, document boosts, and the folder of
+  page fragments. The chunk table holds each chunk's first and last group
+  and the hash that names it.
 - `terms/<hash>.json`, **term chunks**: for every term of the lunr index, its
-  global index and, per field, the documents that hold it (as ascending
-  deltas) and how often (where more than once). Terms are grouped by their
+  global index and, per field, the documents that hold it and how often
+  (where more than once). Documents are counted in order, page by page, so a
+  common term's list is a run of small deltas (a reference is
+  page * stride + section; the worker maps the count back with the documents
+  per page). Terms are grouped by their
   first characters (group_length: two Chinese, three Latin) and a group is
   never split, so the terms a query term grows into with Material's
   trailing `*` (its prefix family) are in one chunk, or for a term shorter
@@ -45,7 +50,7 @@ from pathlib import Path
 
 from helpcentre.lunr_english import run_pipeline
 
-FORMAT = 1
+FORMAT = 2  # of the files below; the worker refuses another
 MANIFEST = "search_index.json"
 TERMS_FOLDER = "terms"
 PAGES_FOLDER = "pages"
@@ -55,8 +60,8 @@ PAGES_FOLDER = "pages"
 GROUP_LENGTH = 2
 LATIN_GROUP_LENGTH = 3
 LATIN_BEFORE = 0x2E80  # code points below the CJK radicals group as Latin
-CHUNK_BYTES = 8_000  # a chunk's JSON before gzip (about 3 KB gzipped)
-HASH_LENGTH = 16  # hex digits of SHA-256 in a file name
+CHUNK_BYTES = 5_000  # a chunk's JSON before gzip (about 2 KB gzipped)
+HASH_LENGTH = 12  # hex digits of SHA-256 in a file name
 HAN_ONLY = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 LATIN_WORD = re.compile(r"^[A-Za-z]{2,}$")
 QUERY_SETTINGS = ("fold", "corrections", "homophones", "typo_tolerance", "segment_words")
@@ -122,6 +127,15 @@ class Postings:
     @property
     def documents(self) -> int:
         return sum(len(docs) for docs in self.pages)
+
+    def ordinals(self) -> dict[int, int]:
+        """Each document's reference -> its number, counted page by page."""
+        numbers, number = {}, 0
+        for page, docs in enumerate(self.pages):
+            for section in range(len(docs)):
+                numbers[page * self.stride + section] = number
+                number += 1
+        return numbers
 
 
 def postings_of(index: dict) -> Postings:
@@ -241,14 +255,14 @@ def js_order(text: str) -> bytes:
     return text.encode("utf-16-be", "surrogatepass")
 
 
-def encoded_term(index: int, by_field: dict[str, list[tuple[int, int]]]) -> list:
-    """[global index, {field: [ref deltas] or [ref deltas, [position, tf, ...]]}]"""
+def encoded_term(index: int, by_field: dict[str, list[tuple[int, int]]], ordinals: dict[int, int]) -> list:
+    """[global index, {field: [document deltas] or [document deltas, [position, tf, ...]]}]"""
     fields = {}
     for name, pairs in by_field.items():
         deltas, counts, previous = [], [], 0
         for position, (ref, count) in enumerate(pairs):
-            deltas.append(ref - previous)
-            previous = ref
+            deltas.append(ordinals[ref] - previous)
+            previous = ordinals[ref]
             if count > 1:
                 counts += [position, count]
         fields[name] = [deltas, counts] if counts else [deltas]
@@ -258,9 +272,10 @@ def encoded_term(index: int, by_field: dict[str, list[tuple[int, int]]]) -> list
 def term_chunks(postings: Postings) -> list[tuple[str, str, bytes]]:
     """(first group, last group, content) of each chunk, in term order."""
     ordered = sorted(postings.terms, key=js_order)
+    ordinals = postings.ordinals()
     groups: dict[str, dict[str, list]] = {}
     for index, term in enumerate(ordered):
-        groups.setdefault(group_of(term), {})[term] = encoded_term(index, postings.terms[term])
+        groups.setdefault(group_of(term), {})[term] = encoded_term(index, postings.terms[term], ordinals)
     chunks, current, size, first = [], {}, 0, None
     for key, terms in groups.items():
         encoded = len(encode(terms))
@@ -277,6 +292,11 @@ def term_chunks(postings: Postings) -> list[tuple[str, str, bytes]]:
     return chunks
 
 
+def chunk_name(hash_: str) -> str:
+    """A term chunk's file, from the hash the chunk table holds."""
+    return f"{TERMS_FOLDER}/{hash_}.json"
+
+
 def page_fragments(postings: Postings) -> list[list[dict]]:
     return [[{name: doc[name] for name in RESULT_FIELDS if name in doc} for doc in docs] for docs in postings.pages]
 
@@ -289,9 +309,8 @@ def split_search_index(index: dict, base: str) -> SplitIndex:
     files: dict[str, bytes] = {}
     chunk_table = []
     for first, last, content in term_chunks(postings):
-        name = f"{TERMS_FOLDER}/{content_hash(content)}.json"
-        files[name] = content
-        chunk_table.append([first, last, name])
+        files[chunk_name(content_hash(content))] = content
+        chunk_table.append([first, last, content_hash(content)])
     fragments = page_fragments(postings)
     version = content_hash(b"".join(content_hash(content).encode()
                                     for content in [encode(docs) for docs in fragments] + list(files.values())))
@@ -304,6 +323,7 @@ def split_search_index(index: dict, base: str) -> SplitIndex:
         "fields": {name: spec.get("boost", 1) for name, spec in config["fields"].items()},
         "documents": postings.documents,
         "stride": postings.stride,
+        "page_documents": [len(docs) for docs in postings.pages],
         "boosts": {str(ref): boost for ref, boost in postings.boosts.items()},
         "chunks": chunk_table,
         "pages": pages_folder,

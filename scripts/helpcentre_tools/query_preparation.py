@@ -185,6 +185,7 @@ HAN_SCRIPT = re.compile("[\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3
 WORD_END = "\u3007"
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*")
 LONG_QUERY_TERMS = 6
+MAX_TERMS = 48
 NOT_A_WORD = re.compile(r"\d|^[A-Za-z]$")
 EXACT_BOOST = 2
 
@@ -243,6 +244,11 @@ def transform(query: str, separator: re.Pattern) -> str:
     terms = [f"{t}1" if re.search(r"[~^]$", t) else t for t in terms]
     terms = [t if re.search(r"(^[+-]|[~^]\d+$)", t) else f"{t}*" for t in terms]
     return " ".join(terms)
+
+
+def first_terms(query: str) -> str:
+    """The query's first MAX_TERMS terms that hold a letter or a digit (hc-search-engine.js firstTerms)."""
+    return " ".join([term for term in query.split(" ") if any(c.isalnum() for c in term)][:MAX_TERMS])
 
 
 def _split_part(part: str, separator: re.Pattern) -> list[str]:
@@ -305,7 +311,7 @@ class QueryPreparation:
             query = cut_pinyin(join_pinyin(" ".join(word + WORD_END if HAN.fullmatch(word) and len(word) > 1
                                                     else word for word in words)), self.pinyin_words)
         query = HAN_SCRIPT.sub(lambda m: "* ".join(material_segment(m.group(0), self.vocabulary)), query)
-        return transform(query, self.separator)
+        return first_terms(transform(query, self.separator))
 
     def stem_english(self, query: str) -> str:
         """What hc-search-worker.js does to an English query: each word through

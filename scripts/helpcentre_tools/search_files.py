@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from helpcentre.search_shards import MANIFEST, group_length, group_of, js_order
+from helpcentre.search_shards import MANIFEST, QUERY_SETTINGS, chunk_name, group_length, group_of, js_order
 
 
 @dataclass
@@ -34,9 +34,10 @@ class SearchFiles:
         manifest = read(MANIFEST)
         prepare = read(manifest["config"]["hc"]["prepare"])
         terms = {}
-        for _, _, name in prepare["chunks"]:
+        refs = document_refs(prepare["page_documents"], prepare["stride"])
+        for _, _, name in chunk_table(prepare):
             for term, (index, fields) in read(name)["terms"].items():
-                terms[term] = (index, {name: decode(*encoded) for name, encoded in fields.items()})
+                terms[term] = (index, {name: decode(refs, *encoded) for name, encoded in fields.items()})
         pages, number = [], 0
         while (folder / f"{prepare['pages']}{number}.json").is_file():
             pages.append(read(f"{prepare['pages']}{number}.json")["docs"])
@@ -46,8 +47,7 @@ class SearchFiles:
     @property
     def config(self) -> dict:
         """The index's settings as one dict: the manifest's config and the prepare file's query settings."""
-        settings = {key: value for key, value in self.prepare.items()
-                    if key not in ("words", "chunks", "pages", "version", "documents", "stride", "boosts", "fields")}
+        settings = {key: self.prepare[key] for key in QUERY_SETTINGS if key in self.prepare}
         return {**self.manifest["config"], **settings}
 
     @property
@@ -77,19 +77,33 @@ class SearchFiles:
     def words(self, kind: str) -> list[str]:
         return self.prepare["words"][kind]
 
+    @property
+    def chunks(self) -> list[tuple[str, str, str]]:
+        return chunk_table(self.prepare)
+
     def chunks_for(self, term: str) -> list[str]:
         """The chunks the worker fetches for a query term (hc-search-engine.js, Terms.chunksFor)."""
         key = group_of(term)
-        return [name for first, last, name in self.prepare["chunks"]
+        return [name for first, last, name in self.chunks
                 if (js_order(first) <= js_order(key) <= js_order(last) if len(key) >= group_length(term)
                     else js_order(first[:len(key)]) <= js_order(key) <= js_order(last[:len(key)]))]
 
 
-def decode(deltas: list[int], counts: list[int] | None = None) -> list[tuple[int, int]]:
-    pairs, ref = [], 0
+def chunk_table(prepare: dict) -> list[tuple[str, str, str]]:
+    """(first group, last group, file) of each term chunk."""
+    return [(first, last, chunk_name(hash_)) for first, last, hash_ in prepare["chunks"]]
+
+
+def document_refs(page_documents: list[int], stride: int) -> list[int]:
+    """Each document's reference (page * stride + section), in the order the chunks count them."""
+    return [page * stride + section for page, count in enumerate(page_documents) for section in range(count)]
+
+
+def decode(refs: list[int], deltas: list[int], counts: list[int] | None = None) -> list[tuple[int, int]]:
+    pairs, number = [], 0
     for delta in deltas:
-        ref += delta
-        pairs.append([ref, 1])
+        number += delta
+        pairs.append([refs[number], 1])
     for position, count in zip((counts or [])[::2], (counts or [])[1::2]):
         pairs[position][1] = count
     return [tuple(pair) for pair in pairs]

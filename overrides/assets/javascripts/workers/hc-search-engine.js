@@ -10,7 +10,9 @@
  *    pinyin typed without spaces, drop the codes of long pasted messages;
  *    then Material's segmentation and transform (a trailing * on every term).
  * 2. Fetch the chunks of every term's prefix family, in parallel; each is
- *    checked against the hash in its name. One round trip.
+ *    checked against the hash in its name. One round trip. A chunk counts
+ *    documents page by page; the prepare file's documents per page turn the
+ *    count back into lunr's reference (page * stride + section).
  * 3. Rank with lunr on those terms alone: each field vector entry is what
  *    lunr.js's builder computes, and entries for other terms never count in
  *    lunr's similarity, so the ranking is the whole index's. Then Material's
@@ -30,12 +32,15 @@
   const MAX_WORD = 8
   const MAX_PINYIN_WORD = 30
   const LONG_QUERY_TERMS = 6
+  const MAX_TERMS = 48  // what Material renders per result grows with the square of the terms
   const NOT_A_WORD = /\d|^[A-Za-z]$/
   const LATIN_WORD = /[A-Za-z0-9]+(?:['.][A-Za-z0-9]+)*/g
   const EXACT_BOOST = 2
   const WORD_END = "\u3007"
   const GROUP_LENGTH = 2, LATIN_GROUP_LENGTH = 3, LATIN_BEFORE = 0x2E80  // search_shards.py group_length
-  const MAX_CHUNKS = 32
+  const MAX_CHUNKS = 48
+  const FORMAT = 2  // search_shards.py FORMAT: the files this engine reads
+  const TERMS_FOLDER = "terms/"  // search_shards.py chunk_name
   const MAX_PAGES = 10
   const SETTLE_MS = 60
   const K1 = 1.2, B = 0
@@ -305,6 +310,12 @@
     })
   }
 
+  /* Terms of punctuation or emoji only never match; a message pasted whole
+   * (an email thread) is searched by its first MAX_TERMS terms. */
+  function firstTerms(query) {
+    return query.split(" ").filter(term => /[\p{L}\p{N}]/u.test(term)).slice(0, MAX_TERMS).join(" ")
+  }
+
   function parseSearchQuery(value) {
     const query = new lunr.Query(["title", "text", "tags"])
     new lunr.QueryParser(value, query).parse()
@@ -472,6 +483,8 @@
 
   /* --- the index of the terms loaded so far ---------------------------------------- */
 
+  const chunkName = hash => `${TERMS_FOLDER}${hash}.json`
+
   class Terms {
     constructor(prepare) {
       this.prepare = prepare
@@ -479,6 +492,15 @@
       this.chunks = new Map()  // name -> Promise
       this.postings = new Map()  // term -> [index, {field: [[ref, tf], ...]}]
       this.index = null
+      this.refs = []  // document number (as the chunks count them) -> page * stride + section
+      prepare.page_documents.forEach((count, page) => {
+        for (let section = 0; section < count; section++)
+          this.refs.push(page * prepare.stride + section)
+      })
+    }
+
+    get names() {
+      return this.prepare.chunks.map(([, , hash]) => chunkName(hash))
     }
 
     add(chunk) {
@@ -486,9 +508,9 @@
         const decoded = {}
         for (const [field, [deltas, counts]] of Object.entries(fields)) {
           const pairs = []
-          let ref = 0
+          let number = 0
           for (const delta of deltas)
-            pairs.push([ref += delta, 1])
+            pairs.push([this.refs[number += delta], 1])
           for (let i = 0; counts && i < counts.length; i += 2)
             pairs[counts[i]][1] = counts[i + 1]
           decoded[field] = pairs
@@ -506,7 +528,7 @@
       const prefix = group => Array.from(group).slice(0, points.length).join("")
       return this.prepare.chunks.filter(([first, last]) => points.length >= length
         ? first <= key && key <= last
-        : prefix(first) <= key && key <= prefix(last)).map(([, , name]) => name)
+        : prefix(first) <= key && key <= prefix(last)).map(([, , hash]) => chunkName(hash))
     }
 
     /* A lunr.Index whose vectors hold exactly what lunr.js's builder computes for these terms. */
@@ -578,7 +600,7 @@
     async function reload() {
       const hc = state.manifest.config.hc
       const fresh = await new Files(new URL(hc.base, root), counter).json("search_index.json", { cache: "no-cache" })
-      if (fresh.config.hc.version === hc.version)
+      if (fresh.config.hc.version === hc.version || fresh.config.hc.format !== FORMAT)
         return false
       state = start(fresh)
       return true
@@ -597,7 +619,7 @@
     function compose(current, query) {
       let prepared = current.preparation.prepare(query)
       prepared = prepared.replace(HAN_SCRIPT, value => [...segment(value, current.preparation.vocabulary)].join("* "))
-      return transformSearchQuery(prepared, state.separator)
+      return firstTerms(transformSearchQuery(prepared, state.separator))
     }
 
     /* Material's Search.search on the loaded terms: refs, scores and query terms, grouped by page. */
@@ -699,7 +721,7 @@
         return { items: [], total: 0, rounds: 0 }
       const clauses = parseSearchQuery(composed)
       const names = [...new Set(clauses.flatMap(clause => current.terms.chunksFor(clause.term)))]
-      let rounds = await round(current, options.whole ? current.prepare.chunks.map(([, , name]) => name)
+      let rounds = await round(current, options.whole ? current.terms.names
         : names.slice(0, MAX_CHUNKS), loadChunk)
       const { groups, suggest } = rank(current, composed)
       const shown = options.countOnly ? [] : groups.slice(0, MAX_PAGES)
