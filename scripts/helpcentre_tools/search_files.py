@@ -1,7 +1,9 @@
 """One language's split search index, read back from a built site (for the
 search tests, the search report and the benchmarks): the manifest, the
 prepare file, every term chunk and every page fragment
-(helpcentre/search_shards.py writes them)."""
+(helpcentre/search_shards.py writes them). It also reads the first format
+(chunk table of file names, postings between references), for benchmarks
+of a site built before."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from functools import cached_property
 from pathlib import Path
 
 from helpcentre.search_shards import MANIFEST, QUERY_SETTINGS, chunk_name, group_length, group_of, js_order
+
+FIRST_FORMAT = 1
 
 
 @dataclass
@@ -34,8 +38,9 @@ class SearchFiles:
         manifest = read(MANIFEST)
         prepare = read(manifest["config"]["hc"]["prepare"])
         terms = {}
-        refs = document_refs(prepare["page_documents"], prepare["stride"])
-        for _, _, name in chunk_table(prepare):
+        format_ = manifest["config"]["hc"]["format"]
+        refs = document_refs(prepare["page_documents"], prepare["stride"]) if format_ > FIRST_FORMAT else None
+        for _, _, name in chunk_table(prepare, format_):
             for term, (index, fields) in read(name)["terms"].items():
                 terms[term] = (index, {name: decode(refs, *encoded) for name, encoded in fields.items()})
         pages, number = [], 0
@@ -79,7 +84,7 @@ class SearchFiles:
 
     @property
     def chunks(self) -> list[tuple[str, str, str]]:
-        return chunk_table(self.prepare)
+        return chunk_table(self.prepare, self.manifest["config"]["hc"]["format"])
 
     def chunks_for(self, term: str) -> list[str]:
         """The chunks the worker fetches for a query term (hc-search-engine.js, Terms.chunksFor)."""
@@ -89,9 +94,9 @@ class SearchFiles:
                     else js_order(first[:len(key)]) <= js_order(key) <= js_order(last[:len(key)]))]
 
 
-def chunk_table(prepare: dict) -> list[tuple[str, str, str]]:
+def chunk_table(prepare: dict, format_: int) -> list[tuple[str, str, str]]:
     """(first group, last group, file) of each term chunk."""
-    return [(first, last, chunk_name(hash_)) for first, last, hash_ in prepare["chunks"]]
+    return [(first, last, entry if format_ == FIRST_FORMAT else chunk_name(entry)) for first, last, entry in prepare["chunks"]]
 
 
 def document_refs(page_documents: list[int], stride: int) -> list[int]:
@@ -99,11 +104,13 @@ def document_refs(page_documents: list[int], stride: int) -> list[int]:
     return [page * stride + section for page, count in enumerate(page_documents) for section in range(count)]
 
 
-def decode(refs: list[int], deltas: list[int], counts: list[int] | None = None) -> list[tuple[int, int]]:
+def decode(refs: list[int] | None, deltas: list[int], counts: list[int] | None = None) -> list[tuple[int, int]]:
+    """A field's postings as [(ref, tf)]; `refs` maps document numbers to references (None: the
+    first format, whose deltas are between references)."""
     pairs, number = [], 0
     for delta in deltas:
         number += delta
-        pairs.append([refs[number], 1])
+        pairs.append([refs[number] if refs is not None else number, 1])
     for position, count in zip((counts or [])[::2], (counts or [])[1::2]):
         pairs[position][1] = count
     return [tuple(pair) for pair in pairs]
