@@ -270,12 +270,16 @@ def measure(site: Path, build_s: float, queries, count: int, split: bool) -> dic
 def run_size(articles: int, revision: str | None, queries, count: int, keep: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         project, env = project_at(Path(tmp) / "project", articles, revision)
+        saved = {key: os.environ.get(key) for key in env}
         os.environ.update(env)
         try:
             build_s = build_site(project).seconds
         finally:
-            for key in env:
-                os.environ.pop(key)
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key)
+                else:
+                    os.environ[key] = value
         split = (project / "site" / "search" / "search_index.json").stat().st_size < 100_000 and \
             "hc" in json.loads((project / "site" / "search" / "search_index.json").read_bytes())["config"]
         result = measure(project / "site", build_s, queries, count, split)
