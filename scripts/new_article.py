@@ -6,8 +6,8 @@ type (a converted language, such as Traditional Chinese, follows by itself).
                                   [--title zh=标题 --title en=Title ...] [--config-file mkdocs.yml]
 
 Writes docs/<category>/<slug>.<lang>.md for each of the site's languages from
-docs/templates/<type>.<lang>.md, with the front matter filled in (order:
-after the category's last article). Navigation and the category page list
+docs/templates/<type>.<lang>.md, with the front matter filled in (id: the
+next free one; order: after the category's last article). Navigation and the category page list
 the article by themselves.
 
 Exit codes: 0 created, 2 usage error (unknown category, type or language,
@@ -21,13 +21,22 @@ import sys
 from pathlib import Path
 from string import Template
 
+from helpcentre.addresses import article_id, load_published, short_link_id
 from helpcentre.cli import UsageError, load_project, run
 from helpcentre.content import ARTICLE_TYPES, SLUG_PATTERN, Catalogue
 from helpcentre.languages import Languages
 
 
+def next_article_id(catalogue: Catalogue, published_ids: set[int]) -> int:
+    """One more than the highest id any article has or had: a removed
+    article's short link may still be on the published list, and an id is
+    never reused."""
+    held = {article_id(doc) or 0 for doc in catalogue.documents if doc.kind == "article"}
+    return max(held | published_ids, default=0) + 1
+
+
 def plan_article(docs_dir: Path, languages: Languages, templates_dir: str, category: str, slug: str,
-                 article_type: str, titles: dict[str, str]) -> dict[Path, str]:
+                 article_type: str, titles: dict[str, str], published_ids: set[int] = frozenset()) -> dict[Path, str]:
     """The files to write and their text; raises UsageError on bad input."""
     catalogue = Catalogue.load(docs_dir, languages, templates_dir)
     categories = sorted({doc.category for doc in catalogue.documents if doc.kind == "category"})
@@ -45,6 +54,7 @@ def plan_article(docs_dir: Path, languages: Languages, templates_dir: str, categ
                          f"{languages.described()}")
     orders = [doc.order for doc in catalogue.articles(category, languages.default.code) if doc.order != float("inf")]
     order = (int(max(orders, default=0)) // 10 + 1) * 10
+    new_id = next_article_id(catalogue, set(published_ids))
     words = slug.replace("-", " ")
     files = {}
     for lang in (language.code for language in languages if not language.convert_from):
@@ -56,7 +66,7 @@ def plan_article(docs_dir: Path, languages: Languages, templates_dir: str, categ
             raise UsageError(f"the template {template} is missing")
         title = titles.get(lang) or words[:1].upper() + words[1:]
         files[target] = Template(template.read_text(encoding="utf-8")).substitute(
-            title=_yaml_text(title), order=order, keywords="")
+            title=_yaml_text(title), order=order, keywords="", id=new_id)
     return files
 
 
@@ -87,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
 
     def create() -> int:
         project = load_project(args.config_file)
+        published, _ = load_published(args.config_file.parent / project.settings.addresses.published, "")
+        published_ids = {short_link_id(entry.url, project.languages) for entry in published} - {None}
         files = plan_article(project.docs_dir, project.languages, project.settings.templates_dir, args.category,
-                             args.slug, args.article_type, parse_titles(args.title))
+                             args.slug, args.article_type, parse_titles(args.title), published_ids)
         for path, text in files.items():
             path.write_text(text, encoding="utf-8")
             print(f"created {path}")

@@ -6,7 +6,7 @@ import pytest
 
 from helpcentre_tools.browser import chromium_missing_reason, launch, nginx, nginx_missing_reason, readme_nginx_server, serve
 from helpcentre_tools.search_files import SearchFiles
-from support import FIXTURES, ROOT, build, make_project, require
+from support import FIXTURES, REDIRECT_PAGE, ROOT, build, make_project, require
 
 
 class BuiltSite:
@@ -23,6 +23,12 @@ class BuiltSite:
 
     def files(self, *suffixes: str) -> list[Path]:
         return sorted(p for p in self.root.rglob("*") if p.is_file() and p.suffix in suffixes)
+
+    def pages(self) -> list[Path]:
+        """Every page a reader reads, without the short links and redirects
+        that only lead to one (partials/hc-redirect.html)."""
+        return [page for page in self.files(".html") if page.name == "index.html"
+                and REDIRECT_PAGE not in page.read_text(encoding="utf-8")]
 
 
 @pytest.fixture(scope="session")

@@ -29,6 +29,10 @@ LANGUAGES = PROJECT.languages
 STATIC_DIRS = ("assets",)
 
 
+# What a short link's or a redirect's page holds and a page never does (partials/hc-redirect.html).
+REDIRECT_PAGE = 'http-equiv="refresh"'
+
+
 def make_project(destination: Path, docs: Path | None = None, overlay: Path | None = None) -> Path:
     """A copy of the project (config, theme partials, scripts) with `docs` as docs/,
     then the files of `overlay` copied over it."""

@@ -29,6 +29,7 @@ def test_new_article_passes_every_check_and_builds(project, article_type):
     for lang in ("zh", "en"):
         text = (project / f"docs/account/card-declined.{lang}.md").read_text(encoding="utf-8")
         assert f"type: {article_type}" in text and "order: 20" in text
+        assert "\nid: 2\n" in text, "the next free id, the same in every language"
         if article_type == "troubleshooting":
             assert "!!! checklist" in text and "../contact.md#chat" in text
     for check in CHECKS:
@@ -57,3 +58,11 @@ def test_refuses_bad_input_and_writes_nothing(project, args, message):
     result = run_script(project, "new_article.py", *args)
     assert result.returncode == 2 and message in result.stderr
     assert sorted(p.name for p in (project / "docs/account").iterdir()) == before
+
+
+def test_an_id_on_the_published_list_is_never_given_again(project):
+    (project / "published-urls.txt").write_text("/a/7/ /account/removed/\n/en/a/7/ /en/account/removed/\n",
+                                                encoding="utf-8")
+    result = run_script(project, "new_article.py", "account", "card-declined", "--type", "how-to")
+    assert result.returncode == 0, result.stderr
+    assert "\nid: 8\n" in (project / "docs/account/card-declined.en.md").read_text(encoding="utf-8")

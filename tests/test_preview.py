@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import build, environment, make_project
+from support import REDIRECT_PAGE, build, environment, make_project
 
 LANG_PREFIXES = ("", "zh-Hant/", "en/")
 # Whole-site outputs the preview refreshes with a background full build.
@@ -30,8 +30,10 @@ def replay(project: Path, site_dir: Path, steps: list[dict]) -> list[dict]:
 
 
 def pages(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
-            for path in site.rglob("*.html") if path.name not in WHOLE_SITE}
+    """The pages, without the whole-site outputs (short links and redirects included)."""
+    found = {path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+             for path in site.rglob("*.html") if path.name not in WHOLE_SITE}
+    return {path: html for path, html in found.items() if REDIRECT_PAGE not in html}
 
 
 def assert_same_as_a_full_build(project: Path, preview_site: Path) -> None:
@@ -48,8 +50,8 @@ def project(tmp_path) -> Path:
     return make_project(tmp_path / "project")
 
 
-def article(title: str, description: str, body: str, order: int = 5) -> str:
-    return f"---\ntitle: {title}\ndescription: {description}\ntype: how-to\norder: {order}\n---\n\n{body}\n"
+def article(title: str, description: str, body: str, order: int = 5, article_id: int = 900) -> str:
+    return f"---\ntitle: {title}\ndescription: {description}\ntype: how-to\nid: {article_id}\norder: {order}\n---\n\n{body}\n"
 
 
 def test_an_edited_article_renders_alone_and_as_a_full_build_would(project, tmp_path):

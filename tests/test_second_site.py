@@ -126,10 +126,10 @@ def test_the_contact_link_rule_holds_in_the_build_and_the_check(tmp_path):
         "[Chat with us](../contact.md#chat)", "Chat with us"), encoding="utf-8")
     result = build(project)
     assert result.returncode != 0 and not (project / "site" / "index.html").exists()
-    assert "docs/cards/card-declined.en.md:13: CHECKLIST-NO-CONTACT" in result.stdout + result.stderr
+    assert "docs/cards/card-declined.en.md:14: CHECKLIST-NO-CONTACT" in result.stdout + result.stderr
     check = run_cli(project, "check_contact_links.py")
     assert check.returncode == 1
-    assert findings_of(check.stdout) == ["docs/cards/card-declined.en.md:13: CHECKLIST-NO-CONTACT"]
+    assert findings_of(check.stdout) == ["docs/cards/card-declined.en.md:14: CHECKLIST-NO-CONTACT"]
 
 
 def run_cli(project: Path, script: str, *args: str):

@@ -16,7 +16,7 @@ PAGE_TYPES = {"HowTo", "Article", "CollectionPage", "WebSite", "ContactPage"}
 
 
 def pages(built_site):
-    return [p for p in built_site.files(".html") if p.name == "index.html"]
+    return built_site.pages()
 
 
 def head(html: str) -> str:

@@ -227,7 +227,7 @@ def test_contact_rules_run_on_the_converted_output(traditional_project):
         "  - wrong: 開啟\n    right: 撥打 400-123-4567 後開啟\n    why: a bad edit\n"), encoding="utf-8")
     result = run_script(traditional_project, "check_contact_links.py")
     assert result.returncode == 1
-    assert "docs/account/sample.zh.md:8: CONTACT-PHONE" in findings_of(result.stdout), result.stdout
+    assert "docs/account/sample.zh.md:9: CONTACT-PHONE" in findings_of(result.stdout), result.stdout
     assert build(traditional_project).returncode != 0
 
 

@@ -138,7 +138,7 @@ def test_any_number_of_languages_against_the_default(project):
     result = run_check(project, "translation_status.py", "--no-git")
     assert result.returncode == 1
     found = findings_of(result.stdout)
-    assert "docs/account/sample.fr.md:10: TRANSLATION-HEADINGS" in found, result.stdout
+    assert "docs/account/sample.fr.md:11: TRANSLATION-HEADINGS" in found, result.stdout
     missing = [f for f in found if f.endswith("TRANSLATION-MISSING")]
     assert missing == sorted(["docs/account/index.zh.md:1: TRANSLATION-MISSING", "docs/contact.zh.md:1: TRANSLATION-MISSING",
                               "docs/index.zh.md:1: TRANSLATION-MISSING"]), result.stdout

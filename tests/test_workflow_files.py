@@ -68,3 +68,12 @@ def test_edit_links_open_the_source_of_the_page_language(built_site):
         html = built_site.html(f"{prefix}account/register")
         assert f'/edit/main/docs/account/register.{lang}.md"' in html
     assert 'class="md-source"' not in built_site.html("account/register"), "no repository widget"
+
+
+def test_a_deploy_records_the_urls_it_published():
+    deploy = load(WORKFLOWS / "deploy.yml")
+    record = next(job for job in deploy["jobs"].values()
+                  if any("published_urls.py --record" in step.get("run", "") for step in job.get("steps", [])))
+    assert record["needs"] == "deploy", "only what was published is recorded"
+    assert record["permissions"]["contents"] == "write"
+    assert "[skip ci]" in next(step["run"] for step in record["steps"] if "--record" in step.get("run", ""))

@@ -3,6 +3,7 @@ and the build's content gate."""
 
 from __future__ import annotations
 
+from helpcentre.addresses import check_addresses
 from helpcentre.contact_links import ContactPolicy, check_document
 from helpcentre.findings import Finding
 from helpcentre.links import check_links, static_files_of
@@ -18,6 +19,8 @@ def check_site(site: Site, full: bool = True) -> list[Finding]:
     report on their own; the build's gate runs everything."""
     static = static_files_of(site.docs_dir) if full else frozenset()
     findings = list(site.findings)
+    if site.addresses is not None:
+        findings += check_addresses(site.catalogue, site.languages, site.addresses)
     for doc in site.catalogue.documents:
         findings += page_findings(site, doc, full, static)
     # A converted page reports at its source's lines, like the source itself.

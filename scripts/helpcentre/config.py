@@ -62,6 +62,18 @@ class InsightsOptions(base.Config):
     endpoint = PathOrHttpUrl(default="/_hc/e")
 
 
+class AddressOptions(base.Config):
+    """Addresses that never die (scripts/helpcentre/addresses.py)."""
+
+    # On: every article needs a permanent `id`; /a/<id>/ and /e/<code>/ open
+    # articles; the published list and the redirects are checked.
+    enabled = c.Type(bool, default=False)
+    # Old path: new path, below docs_dir; optional.
+    redirects = c.Type(str, default="redirects.yml")
+    # Every URL published, beside the configuration file; recorded by deploys.
+    published = c.Type(str, default="published-urls.txt")
+
+
 class LanguageOptions(base.Config):
     """What the help centre needs to know about one of mkdocs-static-i18n's
     languages beyond its locale, name and URL."""
@@ -125,6 +137,8 @@ class HelpCentreConfig(base.Config):
     feedback_endpoint = HttpUrlOrEmpty()
     # Anonymous, first-party search and feedback events for `make insights`; off by default.
     insights = c.SubConfig(InsightsOptions)
+    # Short links, error-code links, redirects and the published list; off by default.
+    addresses = c.SubConfig(AddressOptions)
     # Where a converted page's notice links: the writers' guide on conversion.
     writers_guide = c.Type(str, default="")
     # Per-language settings, keyed by the locale used in mkdocs-static-i18n's `languages`.

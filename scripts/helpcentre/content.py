@@ -35,7 +35,7 @@ REQUIRED_KEYS = {
     "page": ("title", "description"),
 }
 OPTIONAL_KEYS = {
-    "article": ("order", "keywords", "hide", "translation_reviewed", "updated"),
+    "article": ("order", "keywords", "hide", "translation_reviewed", "updated", "id", "error_codes"),
     "category": ("order", "icon", "hide", "translation_reviewed"),
     "page": ("order", "hide", "popular", "template", "search", "keywords", "translation_reviewed"),
 }
@@ -456,6 +456,11 @@ def check_document(doc: Document) -> list[Finding]:
     if "keywords" in meta and not (isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
         findings.append(Finding(doc.path, doc.line_of("keywords"), "FRONTMATTER-KEYWORDS",
                                 "'keywords' must be a list of words, e.g. keywords: [忘记密码, 找回密码]"))
+    codes = meta.get("error_codes")
+    if "error_codes" in meta and not (isinstance(codes, list) and all(isinstance(c, (str, int)) and not isinstance(c, bool)
+                                                                         for c in codes)):
+        findings.append(Finding(doc.path, doc.line_of("error_codes"), "FRONTMATTER-ERROR-CODES",
+                                "'error_codes' must be a list of the codes the app shows, e.g. error_codes: [51, E-402]"))
     return findings
 
 

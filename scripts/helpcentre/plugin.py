@@ -23,7 +23,9 @@ for every other language, each with its own on_config ... on_post_build.
     on_post_template     the same chain for 404.html; one 404 page per language
     on_post_build   -200 after i18n's -100, so after every other language's
                          build: once every language is built, the per-language
-                         search indexes, robots.txt, security headers,
+                         search indexes, the short links and redirects
+                         (before the security headers hash the pages'
+                         scripts), robots.txt, security headers,
                          security.txt and, with insights on, the events path
 
 The writers' preview (preview.py) runs the same events, one language per
@@ -43,6 +45,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from helpcentre import article, seo
+from helpcentre.addresses import nginx_redirects, redirects, redirects_file
 from helpcentre.checks import check_site
 from helpcentre.config import HelpCentreConfig
 from helpcentre.conversion import (ConversionUnavailable, cut_in_source_script, fold_characters, fold_map,
@@ -74,6 +77,7 @@ AFTER_ALL_LANGUAGES = -200
 FOLD_BACK = {"t2s": "s2t", "s2t": "t2s", "s2tw": "t2s"}
 NGINX_HEADERS = "nginx-security-headers.conf"
 NGINX_SEARCH_CACHE = "nginx-search-cache.conf"
+NGINX_REDIRECTS = "nginx-redirects.conf"
 
 
 class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
@@ -214,6 +218,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         self.languages_built = set()
         site_dir = Path(config.site_dir)
         write_search_indexes(site_dir, self.site, self.languages)
+        if self.site.addresses is not None:
+            write_redirects(site_dir, self.site, config.site_url or "/", config.theme.get_env())
         write_robots_txt(site_dir, config.site_url or "/")
         write_security_files(site_dir, self.site, config.site_url or "/", self.endpoints())
         if self.config.insights.enabled:
@@ -607,6 +613,23 @@ def write_insights_endpoint(site_dir: Path, site_url: str, endpoint: str) -> Non
         target = site_dir / endpoint[len(root):]
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(b"")
+
+
+def write_redirects(site_dir: Path, site: Site, site_url: str, env) -> None:
+    """Short links, error-code links and writers' redirects: a page for any
+    static host (partials/hc-redirect.html), and 301s in site/_redirects
+    (Netlify, Cloudflare Pages) and site/nginx-redirects.conf."""
+    template = env.get_template("partials/hc-redirect.html")
+    root = urlsplit(site_url).path.rstrip("/") + "/"
+    found = redirects(site.catalogue, site.languages, site.addresses.declared)
+    for redirect in found:
+        target = site_dir / redirect.source / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(template.render(lang=site.languages.get(redirect.lang).html_lang, title=redirect.title,
+                                          target=relative_url(redirect.source, redirect.target),
+                                          canonical=site_url.rstrip("/") + "/" + redirect.target), encoding="utf-8")
+    (site_dir / "_redirects").write_text(redirects_file(found, root), encoding="utf-8")
+    (site_dir / NGINX_REDIRECTS).write_text(nginx_redirects(found, root), encoding="utf-8")
 
 
 def write_security_files(site_dir: Path, site: Site, site_url: str, endpoints: list[str]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from helpcentre.addresses import AddressData, load_address_data
 from helpcentre.content import Catalogue, Document
 from helpcentre.conversion import Converter, load_overrides
 from helpcentre.findings import Finding
@@ -77,6 +78,7 @@ class Site:
     search_terms: dict[str, SearchTerms] = field(default_factory=dict)
     policy: Policy | None = None
     glossary: Glossary | None = None
+    addresses: AddressData | None = None  # None: the plugin's addresses are off
 
     @classmethod
     def load(cls, docs_dir: Path, root: Path, languages: Languages, settings, env: jinja2.Environment,
@@ -97,10 +99,12 @@ class Site:
             if data is not None:
                 data.converters = converters
         catalogue = Catalogue.load(docs_dir, languages, settings.templates_dir, root, converters)
+        addresses = load_address_data(docs_dir, root, settings.addresses.redirects,
+                                      root / settings.addresses.published) if settings.addresses.enabled else None
         return cls(docs_dir, root, languages, registry, catalogue,
                    findings + policy_findings + glossary_findings + registry_findings + catalogue.findings,
                    escaping(env), markdown, Paging(settings.category_page_size), converters=converters,
-                   search_terms=search_terms, policy=policy, glossary=glossary)
+                   search_terms=search_terms, policy=policy, glossary=glossary, addresses=addresses)
 
     def updated(self, changed: set[str], templates_dir: str = "templates") -> "Site":
         """The content model after the Markdown files at `changed` (relative

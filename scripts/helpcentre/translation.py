@@ -30,7 +30,7 @@ from helpcentre.site import Rendered
 MARK_KEY = "translation_reviewed"
 # Lines that may differ without the other language going out of date: the
 # mark itself, and keywords, which are each language's own search words.
-UNSHARED_LINES = re.compile(rf"^(?:{MARK_KEY}|keywords):.*\n?", re.M)
+UNSHARED_LINES = re.compile(rf"^(?:{MARK_KEY}|keywords|id|error_codes):.*\n?", re.M)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 CONTACT_FRAGMENT = re.compile(r"contact\.md#([\w-]+)")
@@ -45,8 +45,10 @@ class Structure:
 
 
 def content_hash(text: str) -> str:
-    """Hash of a page without its review mark and keywords, so marking (or
-    adding a search word) does not put the other language out of date."""
+    """Hash of a page without its review mark, keywords, id and error codes,
+    so marking (or adding a search word) does not put the other language
+    out of date; the id and the codes have rules of their own that keep
+    the languages in step (addresses.py)."""
     return hashlib.sha256(UNSHARED_LINES.sub("", text).strip().encode("utf-8")).hexdigest()[:10]
 
 

@@ -63,7 +63,7 @@ def article(pool: SentencePool, lang: str, number: int, article_type: str, rng: 
     description = rng.choice(pool.paragraphs).split("。")[0].split(". ")[0].rstrip("。.") + SENTENCE_END[lang]
     keywords = ", ".join(dict.fromkeys(rng.sample(pool.keywords, 5)))
     lines = ["---", f"title: \"{title}\"", f"description: \"{description.replace(chr(34), '')}\"",
-             f"type: {article_type}", f"order: {number}", f"keywords: [{keywords}]", "---", "",
+             f"type: {article_type}", f"id: {number}", f"order: {number}", f"keywords: [{keywords}]", "---", "",
              rng.choice(pool.paragraphs), ""]
     for section, heading in enumerate(rng.sample(HEADINGS[lang], 3), start=1):
         lines += [f"## {heading} {{#section-{section}}}", "", rng.choice(pool.paragraphs), ""]
