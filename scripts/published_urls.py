@@ -37,11 +37,12 @@ def main(argv: list[str] | None = None) -> int:
                              "(addresses: {enabled: true})")
         site = project.site()
         data = site.addresses
-        status = report(check_addresses(site.catalogue, site.languages, data), len(site.catalogue.documents))
+        status = report(check_addresses(site.catalogue, site.languages, data, site.hidden),
+                        len(site.catalogue.documents))
         if status:
             return status
         path = project.root / project.settings.addresses.published
-        text = published_list(site.catalogue, site.languages, data.declared, data.published)
+        text = published_list(site.catalogue, site.languages, data.declared, data.published, site.expired)
         new = sum(1 for line in text.splitlines() if line.startswith("/")) - len(data.published)
         if args.record:
             path.write_text(text, encoding="utf-8")

@@ -77,3 +77,10 @@ def test_a_deploy_records_the_urls_it_published():
     assert record["needs"] == "deploy", "only what was published is recorded"
     assert record["permissions"]["contents"] == "write"
     assert "[skip ci]" in next(step["run"] for step in record["steps"] if "--record" in step.get("run", ""))
+
+
+def test_the_site_is_rebuilt_on_a_schedule_so_dates_take_effect():
+    deploy = load(WORKFLOWS / "deploy.yml")
+    assert deploy["on"]["schedule"][0]["cron"].split()[1] == "*", "at least hourly"
+    build = next(step for step in steps(deploy) if step.get("run") == "make build")
+    assert "if" not in build, "the scheduled run builds with the clock of its own"

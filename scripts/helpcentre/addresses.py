@@ -168,12 +168,23 @@ def page_urls(catalogue: Catalogue, languages: Languages) -> dict[str, Document]
     return {languages.prefix(doc.lang) + doc.url_path: doc for doc in catalogue.documents}
 
 
-def redirects(catalogue: Catalogue, languages: Languages, declared: list[Declared]) -> list[Redirect]:
+def redirects(catalogue: Catalogue, languages: Languages, declared: list[Declared],
+              expired: list[Document] = ()) -> list[Redirect]:
     """Every short link, error-code link and writers' redirect of every
     language, each to the page it ends at (chains followed; an unresolved
-    one is left out, and reported by check_addresses)."""
+    one is left out, and reported by check_addresses), and the addresses of
+    pages taken down (`expired`: after their unpublish_after) to their category."""
     pages = page_urls(catalogue, languages)
     found = []
+    for doc in expired:
+        category = catalogue.get(f"{doc.category}/index", doc.lang)
+        if doc.kind != "article" or category is None:
+            continue
+        prefix, target = languages.prefix(doc.lang), languages.prefix(doc.lang) + category.url_path
+        title = str(category.meta.get("title", ""))
+        sources = [doc.url_path] + ([SHORT_LINK.format(article_id(doc))] if article_id(doc) else []) + \
+            [ERROR_LINK.format(code) for code in error_codes(doc)]
+        found += [Redirect(prefix + source, target, title, doc.lang) for source in sources]
     for doc in sorted(catalogue.documents, key=lambda d: (d.lang, d.stem)):
         if doc.kind != "article":
             continue
@@ -205,13 +216,13 @@ def follow(path: str, moves: dict[str, str]) -> str | None:
 
 
 def published_list(catalogue: Catalogue, languages: Languages, declared: list[Declared],
-                   before: list[Published]) -> str:
+                   before: list[Published], expired: list[Document] = ()) -> str:
     """The published list after a deploy of this content: what was on it,
     and every page and redirect the site answers at now."""
     entries = {entry.url: entry.target for entry in before}
     for url in page_urls(catalogue, languages):
         entries.setdefault(url, None)
-    for redirect in redirects(catalogue, languages, declared):
+    for redirect in redirects(catalogue, languages, declared, expired):
         entries[redirect.source] = redirect.target
     lines = [f"/{url}" + (f" /{target}" if target else "") for url, target in sorted(entries.items())]
     return PUBLISHED_HEADER + "\n".join(lines) + "\n"
@@ -234,12 +245,18 @@ def nginx_redirects(found: list[Redirect], root: str) -> str:
 # --- the rules --------------------------------------------------------------------
 
 
-def check_addresses(catalogue: Catalogue, languages: Languages, data: AddressData) -> list[Finding]:
+def check_addresses(catalogue: Catalogue, languages: Languages, data: AddressData,
+                    hidden: dict[Document, str] | None = None) -> list[Finding]:
+    """`hidden`: pages out of the site now (dates.py), whose ids and codes
+    still count; the expired ones' addresses lead to their category."""
+    hidden = hidden or {}
+    everything = Catalogue(catalogue.documents + list(hidden), [])
+    expired = [doc for doc, state in hidden.items() if state == "expired"]
     findings = list(data.findings)
-    findings += check_ids(catalogue, languages, data)
-    findings += check_error_codes(catalogue)
+    findings += check_ids(everything, languages, data)
+    findings += check_error_codes(everything)
     findings += check_redirects(catalogue, languages, data)
-    findings += check_published(catalogue, languages, data)
+    findings += check_published(catalogue, languages, data, expired)
     return findings
 
 
@@ -362,9 +379,10 @@ def check_redirects(catalogue: Catalogue, languages: Languages, data: AddressDat
     return findings
 
 
-def check_published(catalogue: Catalogue, languages: Languages, data: AddressData) -> list[Finding]:
+def check_published(catalogue: Catalogue, languages: Languages, data: AddressData,
+                    expired: list[Document] = ()) -> list[Finding]:
     answered = set(page_urls(catalogue, languages)) | {
-        redirect.source for redirect in redirects(catalogue, languages, data.declared)}
+        redirect.source for redirect in redirects(catalogue, languages, data.declared, expired)}
     answered |= {entry.url for entry, _, _ in changed_ids(catalogue, languages, data)}  # ID-CHANGED says it
     findings = []
     for entry in data.published:

@@ -20,8 +20,9 @@ def check_site(site: Site, full: bool = True) -> list[Finding]:
     static = static_files_of(site.docs_dir) if full else frozenset()
     findings = list(site.findings)
     if site.addresses is not None:
-        findings += check_addresses(site.catalogue, site.languages, site.addresses)
-    for doc in site.catalogue.documents:
+        findings += check_addresses(site.catalogue, site.languages, site.addresses, site.hidden)
+    # Pages out of the site now (scheduled, taken down) are checked all the same.
+    for doc in site.catalogue.documents + list(site.hidden):
         findings += page_findings(site, doc, full, static)
     # A converted page reports at its source's lines, like the source itself.
     return sorted(set(findings))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpcentre.conversion import ConversionUnavailable, require_opencc
+from helpcentre.dates import ClockError
 from helpcentre.findings import Finding, format_findings, summary
 from helpcentre.languages import LanguageError, Languages, languages_of
 from helpcentre.markdown_setup import MarkdownSetup
@@ -37,8 +38,11 @@ class Project:
 
     def site(self) -> Site:
         """The content model of the docs folder, loaded once."""
-        return Site.load(self.docs_dir, self.root, self.languages, self.settings, self.config.theme.get_env(),
-                         MarkdownSetup.of(self.config))
+        try:
+            return Site.load(self.docs_dir, self.root, self.languages, self.settings, self.config.theme.get_env(),
+                             MarkdownSetup.of(self.config))
+        except ClockError as error:
+            raise UsageError(str(error)) from error
 
 
 def load_project(config_file: Path, docs_dir: Path | None = None, root: Path | None = None) -> Project:

@@ -137,6 +137,8 @@ class HelpCentreConfig(base.Config):
     feedback_endpoint = HttpUrlOrEmpty()
     # Anonymous, first-party search and feedback events for `make insights`; off by default.
     insights = c.SubConfig(InsightsOptions)
+    # Banners with a start and an end (card payments delayed today ...), below docs_dir; optional.
+    notices = c.Type(str, default="notices.yml")
     # Short links, error-code links, redirects and the published list; off by default.
     addresses = c.SubConfig(AddressOptions)
     # Where a converted page's notice links: the writers' guide on conversion.

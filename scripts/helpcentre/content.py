@@ -35,7 +35,8 @@ REQUIRED_KEYS = {
     "page": ("title", "description"),
 }
 OPTIONAL_KEYS = {
-    "article": ("order", "keywords", "hide", "translation_reviewed", "updated", "id", "error_codes"),
+    "article": ("order", "keywords", "hide", "translation_reviewed", "updated", "id", "error_codes",
+                "publish_after", "unpublish_after"),
     "category": ("order", "icon", "hide", "translation_reviewed"),
     "page": ("order", "hide", "popular", "template", "search", "keywords", "translation_reviewed"),
 }
@@ -202,6 +203,10 @@ def key_lines(node, prefix: str = "") -> dict[str, int]:
             key = f"{prefix}{key_node.value}"
             lines[key] = 1 + key_node.start_mark.line
             lines.update(key_lines(value_node, key + "."))
+    elif isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value):
+            lines[f"{prefix}{number}"] = 1 + item.start_mark.line
+            lines.update(key_lines(item, f"{prefix}{number}."))
     return lines
 
 
@@ -581,6 +586,12 @@ class Catalogue:
         documents.sort(key=lambda doc: (0, _path_order(doc)) if doc.source is None else
                        (1 + languages_order.index(doc.lang), position[doc.source.stem, doc.source.lang]))
         return Catalogue(documents, findings + check_tree(documents, languages), own_findings=findings)
+
+    def without(self, hidden) -> "Catalogue":
+        """The catalogue without the pages in `hidden` (scheduled or taken
+        down), its findings kept: those pages are still checked."""
+        return Catalogue([doc for doc in self.documents if doc not in hidden], self.findings,
+                         own_findings=self.own_findings)
 
     def by_rel(self, rel: str) -> Document | None:
         return self._by_rel.get(rel)

@@ -11,8 +11,10 @@ for every other language, each with its own on_config ... on_post_build.
     on_pre_build    100  the content gate: load the docs once per run and
                          stop before anything is written if they are broken;
                          the site name in the language i18n chose
-    on_files        -110 category listing pages 2, 3 ... of this language's
-                         files (after i18n chose them)
+    on_files        -110 pages out of the site now (publish_after,
+                         unpublish_after) taken out; category listing pages
+                         2, 3 ... of this language's files (after i18n chose
+                         them)
     on_nav          0    order, sections and previous/next from front matter
                          (before i18n's -100, as MkDocs runs it)
     on_page_markdown 0   shortcodes (after i18n's admonition titles at 50)
@@ -23,7 +25,8 @@ for every other language, each with its own on_config ... on_post_build.
     on_post_template     the same chain for 404.html; one 404 page per language
     on_post_build   -200 after i18n's -100, so after every other language's
                          build: once every language is built, the per-language
-                         search indexes, the short links and redirects
+                         search indexes, llms.txt and the Markdown twins
+                         (checked against the registry), the short links and redirects
                          (before the security headers hash the pages'
                          scripts), robots.txt, security headers,
                          security.txt and, with insights on, the events path
@@ -48,10 +51,12 @@ from helpcentre import article, seo
 from helpcentre.addresses import nginx_redirects, redirects, redirects_file
 from helpcentre.checks import check_site
 from helpcentre.config import HelpCentreConfig
+from helpcentre.dates import ClockError
 from helpcentre.conversion import (ConversionUnavailable, cut_in_source_script, fold_characters, fold_map,
                                    phrase_folds, require_opencc)
 from helpcentre.findings import format_findings
 from helpcentre.languages import LanguageError, Languages, languages_of
+from helpcentre.llms_txt import check_machine_text, machine_files
 from helpcentre.markdown_setup import MarkdownSetup
 from helpcentre.navigation import SectionLayout, arrange, show_sidebar
 from helpcentre.postprocess import PageView, finish
@@ -127,6 +132,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
     @event_priority(AFTER_I18N)
     def on_files(self, files, config):
         lang = self.current_language(config)
+        for file in [file for file in files.documentation_pages() if self.site.is_hidden(file.src_uri, lang)]:
+            files.remove(file)  # scheduled or taken down: out of every page, listing and index
         self.listing_pages = set()
         for file in listing_page_files(self.site, lang, config):
             files.append(file)
@@ -174,6 +181,7 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
             "search_help": self.search_help(lang, page_url),
             "search_elsewhere": self.search_elsewhere(lang, page_url),
             "insights": self.insights(lang, page_url),
+            "notices": self.site.notices_for(doc) if doc is not None else [],
             **({"head": self.head(doc, page, config), "article": self.article(doc, page, page_url)}
                if doc is not None else {}),
         }
@@ -220,6 +228,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         write_search_indexes(site_dir, self.site, self.languages)
         if self.site.addresses is not None:
             write_redirects(site_dir, self.site, config.site_url or "/", config.theme.get_env())
+        if self.site.registry is not None:
+            write_machine_text(site_dir, self.site, config.site_url or "/")
         write_robots_txt(site_dir, config.site_url or "/")
         write_security_files(site_dir, self.site, config.site_url or "/", self.endpoints())
         if self.config.insights.enabled:
@@ -266,8 +276,11 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         signature = docs_signature(docs_dir)
         if self.site is None or signature != self.site_signature:
             root = Path(config.config_file_path).parent if config.config_file_path else docs_dir.parent
-            self.site = Site.load(docs_dir, root, self.languages, self.config, config.theme.get_env(),
-                                  MarkdownSetup.of(config))
+            try:
+                self.site = Site.load(docs_dir, root, self.languages, self.config, config.theme.get_env(),
+                                      MarkdownSetup.of(config))
+            except ClockError as error:
+                raise PluginError(f"helpcentre: {error}") from error
             self.site_signature = signature
             self.findings = check_site(self.site)
             teach_word_segmentation(self.site, config)
@@ -621,7 +634,7 @@ def write_redirects(site_dir: Path, site: Site, site_url: str, env) -> None:
     (Netlify, Cloudflare Pages) and site/nginx-redirects.conf."""
     template = env.get_template("partials/hc-redirect.html")
     root = urlsplit(site_url).path.rstrip("/") + "/"
-    found = redirects(site.catalogue, site.languages, site.addresses.declared)
+    found = redirects(site.catalogue, site.languages, site.addresses.declared, site.expired)
     for redirect in found:
         target = site_dir / redirect.source / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -630,6 +643,19 @@ def write_redirects(site_dir: Path, site: Site, site_url: str, env) -> None:
                                           canonical=site_url.rstrip("/") + "/" + redirect.target), encoding="utf-8")
     (site_dir / "_redirects").write_text(redirects_file(found, root), encoding="utf-8")
     (site_dir / NGINX_REDIRECTS).write_text(nginx_redirects(found, root), encoding="utf-8")
+
+
+def write_machine_text(site_dir: Path, site: Site, site_url: str) -> None:
+    """llms.txt per language and a Markdown twin of every page; refused
+    when any contact detail or URL in them is not the registry's or the site's."""
+    files = machine_files(site, site_url)
+    problems = check_machine_text(files, site.registry, site_url)
+    if problems:
+        raise PluginError("llms.txt and the Markdown twins would carry contact details or links from elsewhere:\n"
+                          + format_findings(problems))
+    for file in files:
+        (site_dir / file.path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / file.path).write_text(file.text, encoding="utf-8")
 
 
 def write_security_files(site_dir: Path, site: Site, site_url: str, endpoints: list[str]) -> None:

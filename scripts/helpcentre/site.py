@@ -9,7 +9,7 @@ import dataclasses
 import html
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import jinja2
@@ -17,6 +17,7 @@ import markupsafe
 
 from helpcentre.addresses import AddressData, load_address_data
 from helpcentre.content import Catalogue, Document
+from helpcentre.dates import Notice, build_now, check_schedule, check_schedules_agree, load_notices, schedule_of
 from helpcentre.conversion import Converter, load_overrides
 from helpcentre.findings import Finding
 from helpcentre.history import last_changed
@@ -79,6 +80,11 @@ class Site:
     policy: Policy | None = None
     glossary: Glossary | None = None
     addresses: AddressData | None = None  # None: the plugin's addresses are off
+    now: datetime | None = None  # the build's "now" (dates.build_now)
+    # Pages out of the site at `now`: "scheduled" (before publish_after) or
+    # "expired" (after unpublish_after); still checked, never built.
+    hidden: dict[Document, str] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
 
     @classmethod
     def load(cls, docs_dir: Path, root: Path, languages: Languages, settings, env: jinja2.Environment,
@@ -99,12 +105,22 @@ class Site:
             if data is not None:
                 data.converters = converters
         catalogue = Catalogue.load(docs_dir, languages, settings.templates_dir, root, converters)
+        now = build_now()
+        hidden = {doc: state for doc in catalogue.documents if (state := schedule_of(doc).state(now)) != "live"}
+        findings += [finding for doc in catalogue.documents if doc.source is None and not doc.front.problems
+                     for finding in check_schedule(doc)]
+        findings += check_schedules_agree(catalogue.documents, languages.default.code)
+        categories = {doc.category for doc in catalogue.documents if doc.kind == "category"}
+        notices, notice_findings = load_notices(docs_dir / settings.notices, root, written, categories)
+        findings += notice_findings
+        catalogue = catalogue.without(hidden) if hidden else catalogue
         addresses = load_address_data(docs_dir, root, settings.addresses.redirects,
                                       root / settings.addresses.published) if settings.addresses.enabled else None
         return cls(docs_dir, root, languages, registry, catalogue,
                    findings + policy_findings + glossary_findings + registry_findings + catalogue.findings,
                    escaping(env), markdown, Paging(settings.category_page_size), converters=converters,
-                   search_terms=search_terms, policy=policy, glossary=glossary, addresses=addresses)
+                   search_terms=search_terms, policy=policy, glossary=glossary, addresses=addresses, now=now,
+                   hidden=hidden, notices=notices)
 
     def updated(self, changed: set[str], templates_dir: str = "templates") -> "Site":
         """The content model after the Markdown files at `changed` (relative
@@ -123,6 +139,22 @@ class Site:
             findings=[f for f in self.findings if f not in stale] + catalogue.findings,
             _expanded={rel: value for rel, value in self._expanded.items() if rel in kept},
             _rendered={rel: value for rel, value in self._rendered.items() if rel in kept})
+
+    @property
+    def expired(self) -> list[Document]:
+        return [doc for doc, state in self.hidden.items() if state == "expired"]
+
+    def is_hidden(self, src_uri: str, lang: str) -> bool:
+        """Whether a MkDocs file is a page out of the site now (see `document`)."""
+        stem = src_uri[: -len(f".{lang}.md")] if src_uri.endswith(f".{lang}.md") else src_uri[: -len(".md")]
+        return any(doc.stem == stem and doc.lang == lang for doc in self.hidden)
+
+    def notices_for(self, doc: Document) -> list[str]:
+        """The texts of the notices showing now on `doc`, in its language."""
+        showing = [notice for notice in self.notices if notice.shows(self.now, doc.category)]
+        converter = self.converters.get(doc.lang)
+        return [notice.text[doc.lang] if doc.lang in notice.text else converter.plain(notice.text[converter.source])
+                for notice in showing if doc.lang in notice.text or converter]
 
     def context(self, doc: Document, page_url: str | None = None) -> PageContext:
         return PageContext(self, doc, self.languages.prefix(doc.lang) + doc.url_path if page_url is None else page_url)
