@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve preview build check test article bench search-report audit insights mutation clean
+.PHONY: help install serve preview build check test article bench search-report audit insights stale mutation clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -84,6 +84,9 @@ bench: install ## benchmarks that print numbers (not part of make test): scale, 
 	$(PY) scripts/bench_insights.py
 
 # make insights LOG='/var/log/nginx/help-insights.log*'   (plain and .gz mixed; README "Insights")
+stale: install ## articles due for review, by owner, with the translations that trail them
+	$(PY) scripts/stale.py
+
 insights: install ## the insights report from access logs: what customers searched and could not find (LOG=file or glob)
 	@test -n "$(LOG)" || { echo "usage: make insights LOG='/var/log/nginx/help-insights.log*'" >&2; exit 2; }
 	$(PY) scripts/insights.py $(LOG)

@@ -104,3 +104,27 @@ def test_a_page_that_is_not_an_article_is_a_usage_error(project):
     result = subprocess.run([sys.executable, "scripts/serve.py", "--page", "docs/nothing.zh.md"], cwd=project,
                             capture_output=True, text=True, env=environment(), timeout=120)
     assert result.returncode == 2 and "is not an article" in result.stderr
+
+
+def test_an_article_due_for_review_shows_a_banner_in_the_preview(project, monkeypatch):
+    """Only in the preview: reviewed recently, no banner; once its reviewed
+    date is older than its type allows, a banner says so (the clock from
+    HELPCENTRE_NOW)."""
+    monkeypatch.setenv("HELPCENTRE_NOW", "2027-03-01T00:00:00+08:00")
+    source = project / "docs" / "account" / "register.zh.md"
+    original = source.read_text(encoding="utf-8")
+    source.write_text(original.replace("\ntype: how-to\n", "\ntype: how-to\nowner: \"@account-team\"\nreviewed: 2027-01-01\n", 1),
+                      encoding="utf-8")
+    served = Served(project, "--page", "docs/account/register.zh.md")
+    try:
+        def page() -> str:
+            return urllib.request.urlopen(served.url + "/en/account/register/", timeout=30).read().decode("utf-8")
+        assert "hc-review-due" not in page()
+        source.write_text(source.read_text(encoding="utf-8").replace("reviewed: 2027-01-01", "reviewed: 2025-12-01"),
+                          encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while "hc-review-due" not in (html := page()) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "Review due" in html and "@account-team" in html and "every 365 days" in html
+    finally:
+        served.stop()

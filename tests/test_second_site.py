@@ -141,3 +141,12 @@ def run_cli(project: Path, script: str, *args: str):
 
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=project,
                           capture_output=True, text=True, env=environment(), timeout=300)
+
+
+def test_short_links_and_llms_txt_come_from_configuration_alone(site):
+    llms = (site / "llms.txt").read_text(encoding="utf-8")
+    assert llms.startswith("# ") and "SampleWallet" in llms and "ExamplePay" not in llms
+    assert "https://help.example.org/cards/card-declined/index.html.md" in llms
+    assert (site / "zh" / "llms.txt").is_file() and (site / "zh" / "cards" / "card-declined" / "index.html.md").is_file()
+    assert re.search(r'http-equiv="refresh" content="0; url=\.\./\.\./cards/', html(site, "a/1"))
+    assert "/zh/a/1/ /zh/cards/" in (site / "_redirects").read_text(encoding="utf-8")

@@ -84,3 +84,13 @@ def test_the_site_is_rebuilt_on_a_schedule_so_dates_take_effect():
     assert deploy["on"]["schedule"][0]["cron"].split()[1] == "*", "at least hourly"
     build = next(step for step in steps(deploy) if step.get("run") == "make build")
     assert "if" not in build, "the scheduled run builds with the clock of its own"
+
+
+def test_a_weekly_workflow_keeps_one_review_issue():
+    stale = load(WORKFLOWS / "stale.yml")
+    assert "schedule" in stale["on"] and stale["permissions"]["issues"] == "write"
+    commands = " ".join(step.get("run", "") for step in steps(stale))
+    assert "scripts/stale.py --markdown" in commands and "--label review-due" in commands
+    assert "gh issue edit" in commands and "gh issue create" in commands and "gh issue close" in commands
+    checkout = next(s for s in steps(stale) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0

@@ -47,14 +47,14 @@ class Project:
 
 def load_project(config_file: Path, docs_dir: Path | None = None, root: Path | None = None) -> Project:
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
     if not config_file.is_file():
         raise UsageError(f"{config_file} not found: run the check from the project folder, or pass --config-file")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
         config = load_config(str(config_file))
-    except ConfigurationError as error:
+    except (ConfigurationError, Abort) as error:  # Abort: a warning under `strict: true`
         raise UsageError(f"{config_file} is not a valid configuration: {error}") from error
     if PLUGIN_NAME not in config.plugins:
         raise UsageError(f"{config_file} does not use the {PLUGIN_NAME} plugin (plugins: - {PLUGIN_NAME})")

@@ -74,6 +74,14 @@ class AddressOptions(base.Config):
     published = c.Type(str, default="published-urls.txt")
 
 
+class ReviewOptions(base.Config):
+    """How old an article's `reviewed:` date may get, per article type (days)."""
+
+    troubleshooting = PositiveInt(default=180)
+    how_to = PositiveInt(default=365)
+    reference = PositiveInt(default=365)
+
+
 class LanguageOptions(base.Config):
     """What the help centre needs to know about one of mkdocs-static-i18n's
     languages beyond its locale, name and URL."""
@@ -139,6 +147,8 @@ class HelpCentreConfig(base.Config):
     insights = c.SubConfig(InsightsOptions)
     # Banners with a start and an end (card payments delayed today ...), below docs_dir; optional.
     notices = c.Type(str, default="notices.yml")
+    # Maximum days between reviews per article type (`owner`, `reviewed` in front matter; make stale).
+    review = c.SubConfig(ReviewOptions)
     # Short links, error-code links, redirects and the published list; off by default.
     addresses = c.SubConfig(AddressOptions)
     # Where a converted page's notice links: the writers' guide on conversion.

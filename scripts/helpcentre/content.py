@@ -36,7 +36,7 @@ REQUIRED_KEYS = {
 }
 OPTIONAL_KEYS = {
     "article": ("order", "keywords", "hide", "translation_reviewed", "updated", "id", "error_codes",
-                "publish_after", "unpublish_after"),
+                "publish_after", "unpublish_after", "owner", "reviewed"),
     "category": ("order", "icon", "hide", "translation_reviewed"),
     "page": ("order", "hide", "popular", "template", "search", "keywords", "translation_reviewed"),
 }
@@ -457,6 +457,13 @@ def check_document(doc: Document) -> list[Finding]:
     if "updated" in meta and not isinstance(meta["updated"], date):
         findings.append(Finding(doc.path, doc.line_of("updated"), "FRONTMATTER-UPDATED",
                                 f"'updated' must be a date written as YYYY-MM-DD (got {meta['updated']!r})"))
+    if "reviewed" in meta and not isinstance(meta["reviewed"], date):
+        findings.append(Finding(doc.path, doc.line_of("reviewed"), "FRONTMATTER-REVIEWED",
+                                f"'reviewed' must be the date you last checked the article, as YYYY-MM-DD "
+                                f"(got {meta['reviewed']!r})"))
+    if "owner" in meta and not (isinstance(meta["owner"], str) and meta["owner"].strip()):
+        findings.append(Finding(doc.path, doc.line_of("owner"), "FRONTMATTER-OWNER",
+                                "'owner' is who keeps the article right, e.g. owner: \"@payments-team\""))
     keywords = meta.get("keywords")
     if "keywords" in meta and not (isinstance(keywords, list) and all(isinstance(k, str) and k.strip() for k in keywords)):
         findings.append(Finding(doc.path, doc.line_of("keywords"), "FRONTMATTER-KEYWORDS",

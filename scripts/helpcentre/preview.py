@@ -57,6 +57,7 @@ from helpcentre.cli import PLUGIN_NAME, Project
 from helpcentre.content import Document, classify
 from helpcentre.findings import Finding, format_findings
 from helpcentre.languages import languages_of
+from helpcentre.review import Due, review_due
 
 log = logging.getLogger("helpcentre.preview")
 
@@ -70,7 +71,8 @@ WHOLE_SITE_OUTPUTS = ("search_index.json", "sitemap.xml", "sitemap.xml.gz", "rob
 QUIET_BEFORE_REFRESH = 20.0
 GIVE_WAY = 3.0  # seconds the background waits after a save, so reloading pages go first
 FINDING_LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): (?P<rule>[A-Z][A-Z0-9-]+) (?P<message>.*)$")
-BANNER_TEMPLATE = "partials/hc-preview-problems.html"  # seconds without a save before the whole-site outputs are rebuilt
+BANNER_TEMPLATE = "partials/hc-preview-problems.html"
+REVIEW_TEMPLATE = "partials/hc-review-due.html"  # seconds without a save before the whole-site outputs are rebuilt
 
 
 class LanguageBuild:
@@ -394,21 +396,35 @@ class Preview:
                     for file in self.build(lang.code).pages
                     if (lang.code, file.dest_uri) not in self.current and self.wanted(lang.code, file.dest_uri)]
 
-    def page_problems(self, dest: str) -> list[Finding]:
-        lang = self.lang_of(dest)
-        build = self.builds.get(lang)
+    def document_at(self, dest: str):
+        build = self.builds.get(self.lang_of(dest))
         file = build.by_dest.get(dest) if build else None
-        doc = build.document(file) if file is not None else None
+        return build.document(file) if file is not None else None
+
+    def page_problems(self, dest: str) -> list[Finding]:
+        doc = self.document_at(dest)
         if doc is None:
             return list(self.site_problems)
         paths = {doc.path} | ({doc.source.path} if doc.source else set())
         return self.site_problems + [f for path in sorted(paths) for f in self.problems.get(path, [])]
 
-    def banner(self, problems: list[Finding]) -> str:
-        """The page's problems as the theme's partial shows them (served pages only)."""
+    def review(self, dest: str) -> Due | None:
+        """The page's article when it is due for review, by the default
+        language's version (review dates are kept there; make stale)."""
+        doc = self.document_at(dest)
+        if doc is None or doc.kind != "article":
+            return None
+        source = self.site.catalogue.get(doc.stem, self.languages.default.code) or doc
+        return review_due(source, self.project.settings.review, self.site.now.date(), self.site.last_changed)
+
+    def banner(self, problems: list[Finding], due: Due | None = None) -> str:
+        """The page's problems, and whether it is due for review, as the
+        theme's partials show them (served pages only)."""
         with self.lock:
-            template = self.build(self.languages.default.code).env.get_template(BANNER_TEMPLATE)
-        return template.render(problems=[str(finding) for finding in problems])
+            env = self.build(self.languages.default.code).env
+        html = env.get_template(BANNER_TEMPLATE).render(problems=[str(finding) for finding in problems]) \
+            if problems else ""
+        return html + (env.get_template(REVIEW_TEMPLATE).render(due=due) if due else "")
 
     # --- checks -------------------------------------------------------------------
 
@@ -512,8 +528,9 @@ class PreviewServer(LiveReloadServer):
 
     def _inject_js_into_html(self, content, epoch):
         content = super()._inject_js_into_html(content, epoch)
-        problems = self.preview.page_problems(getattr(self.request, "dest", "") or "")
-        return inject_banner(content, self.preview.banner(problems)) if problems else content
+        dest = getattr(self.request, "dest", "") or ""
+        problems, due = self.preview.page_problems(dest), self.preview.review(dest)
+        return inject_banner(content, self.preview.banner(problems, due)) if problems or due else content
 
     def not_found(self, code: int) -> bytes | None:
         page = self.preview.site_dir / "404.html"
