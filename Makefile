@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install serve preview build check test article bench search-report audit insights stale mutation clean
+.PHONY: help install serve preview build check test article bench search-report audit insights stale import mutation clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -84,6 +84,10 @@ bench: install ## benchmarks that print numbers (not part of make test): scale, 
 	$(PY) scripts/bench_insights.py
 
 # make insights LOG='/var/log/nginx/help-insights.log*'   (plain and .gz mixed; README "Insights")
+# make import SOURCE=zendesk EXPORT=zendesk-export/ [MAPPING=zendesk-import.yml]
+import: install ## import a hosted help centre's export into docs/ (SOURCE=zendesk EXPORT=folder; README, "Moving from Zendesk")
+	$(PY) scripts/import_help_centre.py --source $(SOURCE) --export $(EXPORT) $(if $(MAPPING),--mapping $(MAPPING))
+
 stale: install ## articles due for review, by owner, with the translations that trail them
 	$(PY) scripts/stale.py
 

@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         if status:
             return status
         path = project.root / project.settings.addresses.published
-        text = published_list(site.catalogue, site.languages, data.declared, data.published, site.expired)
+        text = published_list(site.catalogue, site.languages, data.declared, data.published, site.expired,
+                              data.imported)
         new = sum(1 for line in text.splitlines() if line.startswith("/")) - len(data.published)
         if args.record:
             path.write_text(text, encoding="utf-8")

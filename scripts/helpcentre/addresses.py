@@ -27,7 +27,7 @@ records and findings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -81,27 +81,63 @@ class Published:
     line: int
 
 
+@dataclass(frozen=True)
+class Imported:
+    """An address of a help centre this one was imported from (written by
+    scripts/import_help_centre.py): /hc/en-us/articles/360001001 -> a page."""
+
+    old: str  # a path from the site root, without its trailing slash
+    lang: str
+    stem: str
+    path: str
+    line: int
+
+
 @dataclass
 class AddressData:
-    """What the content model reads for addresses: the writers' redirects and
-    the published list, with their findings."""
+    """What the content model reads for addresses: the writers' redirects,
+    the imported addresses and the published list, with their findings."""
 
     declared: list[Declared]
     published: list[Published]
     published_path: str
     redirects_path: str
     findings: list[Finding]
+    imported: list[Imported] = field(default_factory=list)
 
 
 # --- reading ----------------------------------------------------------------------
 
 
-def load_address_data(docs_dir: Path, root: Path, redirects_file: str, published_file: Path) -> AddressData:
+def load_address_data(docs_dir: Path, root: Path, redirects_file: str, published_file: Path,
+                      imported_file: str = "imported-addresses.yml") -> AddressData:
     redirects_display = display_path(docs_dir / redirects_file, root)
     published_display = display_path(published_file, root)
     declared, findings = load_redirects(docs_dir / redirects_file, redirects_display)
     published, problems = load_published(published_file, published_display)
-    return AddressData(declared, published, published_display, redirects_display, findings + problems)
+    imported, imported_problems = load_imported(docs_dir / imported_file, display_path(docs_dir / imported_file, root))
+    return AddressData(declared, published, published_display, redirects_display,
+                       findings + problems + imported_problems, imported)
+
+
+def load_imported(path: Path, display: str) -> tuple[list[Imported], list[Finding]]:
+    """imported-addresses.yml: old path: "<lang>:<category>/<slug>". No file: none."""
+    if not path.is_file():
+        return [], []
+    node, data, findings = load_yaml_file(path, display, "IMPORTED-YAML")
+    if findings or data is None:
+        return [], findings
+    if not isinstance(node, yaml.MappingNode):
+        return [], [Finding(display, 1, "IMPORTED-YAML", "write one address per line as /old/path: lang:category/slug")]
+    found = []
+    for key_node, value_node in node.value:
+        line, old, target = 1 + key_node.start_mark.line, key_node.value, getattr(value_node, "value", None)
+        lang, _, stem = str(target).partition(":")
+        if not (isinstance(old, str) and old.startswith("/") and lang and stem):
+            findings.append(Finding(display, line, "IMPORTED-YAML", "write /old/path: lang:category/slug"))
+            continue
+        found.append(Imported(old.rstrip("/"), lang, stem, display, line))
+    return found, findings
 
 
 def load_redirects(path: Path, display: str) -> tuple[list[Declared], list[Finding]]:
@@ -169,7 +205,7 @@ def page_urls(catalogue: Catalogue, languages: Languages) -> dict[str, Document]
 
 
 def redirects(catalogue: Catalogue, languages: Languages, declared: list[Declared],
-              expired: list[Document] = ()) -> list[Redirect]:
+              expired: list[Document] = (), imported: list[Imported] = ()) -> list[Redirect]:
     """Every short link, error-code link and writers' redirect of every
     language, each to the page it ends at (chains followed; an unresolved
     one is left out, and reported by check_addresses), and the addresses of
@@ -193,6 +229,11 @@ def redirects(catalogue: Catalogue, languages: Languages, declared: list[Declare
         if article_id(doc) is not None:
             found.append(Redirect(prefix + SHORT_LINK.format(article_id(doc)), target, title, doc.lang))
         found += [Redirect(prefix + ERROR_LINK.format(code), target, title, doc.lang) for code in error_codes(doc)]
+    for entry in imported:
+        page = catalogue.get(entry.stem, entry.lang)
+        if page is not None:
+            found.append(Redirect(entry.old.lstrip("/") + "/", languages.prefix(entry.lang) + page.url_path,
+                                  str(page.meta.get("title", "")), entry.lang))
     moves = {entry.old: entry.new for entry in declared}
     for lang in languages:
         for entry in declared:
@@ -216,13 +257,13 @@ def follow(path: str, moves: dict[str, str]) -> str | None:
 
 
 def published_list(catalogue: Catalogue, languages: Languages, declared: list[Declared],
-                   before: list[Published], expired: list[Document] = ()) -> str:
+                   before: list[Published], expired: list[Document] = (), imported: list[Imported] = ()) -> str:
     """The published list after a deploy of this content: what was on it,
     and every page and redirect the site answers at now."""
     entries = {entry.url: entry.target for entry in before}
     for url in page_urls(catalogue, languages):
         entries.setdefault(url, None)
-    for redirect in redirects(catalogue, languages, declared, expired):
+    for redirect in redirects(catalogue, languages, declared, expired, imported):
         entries[redirect.source] = redirect.target
     lines = [f"/{url}" + (f" /{target}" if target else "") for url, target in sorted(entries.items())]
     return PUBLISHED_HEADER + "\n".join(lines) + "\n"
@@ -237,9 +278,18 @@ def redirects_file(found: list[Redirect], root: str) -> str:
 
 
 def nginx_redirects(found: list[Redirect], root: str) -> str:
-    """site/nginx-redirects.conf, to `include` in the server block."""
-    return "".join(f"location = {root}{redirect.source} {{ return 301 {root}{redirect.target}; }}\n"
-                   for redirect in found)
+    """site/nginx-redirects.conf, to `include` in the server block; each
+    address with and without its trailing slash (apps and old help centres
+    link both ways)."""
+    return "".join(f"location = {root}{source} {{ return 301 {root}{redirect.target}; }}\n"
+                   for redirect in found for source in (redirect.source, redirect.source.rstrip("/")))
+
+
+def old_address_lookup(found: list[Redirect], imported: list[Imported], root: str) -> dict[str, str]:
+    """{old path, lower case, no trailing slash: new URL} of the imported
+    addresses, for the 404 page on hosts without redirects (not-found.js)."""
+    olds = {entry.old.lstrip("/").lower() + "/" for entry in imported}
+    return {f"{root}{r.source.rstrip('/')}".lower(): f"{root}{r.target}" for r in found if r.source.lower() in olds}
 
 
 # --- the rules --------------------------------------------------------------------
@@ -257,6 +307,7 @@ def check_addresses(catalogue: Catalogue, languages: Languages, data: AddressDat
     findings += check_error_codes(everything)
     findings += check_redirects(catalogue, languages, data)
     findings += check_published(catalogue, languages, data, expired)
+    findings += check_imported(catalogue, languages, data)
     return findings
 
 
@@ -379,10 +430,20 @@ def check_redirects(catalogue: Catalogue, languages: Languages, data: AddressDat
     return findings
 
 
+def check_imported(catalogue: Catalogue, languages: Languages, data: AddressData) -> list[Finding]:
+    findings = []
+    for entry in data.imported:
+        if entry.lang not in languages.codes or catalogue.get(entry.stem, entry.lang) is None:
+            findings.append(Finding(entry.path, entry.line, "IMPORTED-TARGET",
+                                    f"{entry.old} led to {entry.lang}:{entry.stem}, which is no page now: point it "
+                                    "at the page that replaces it (lang:category/slug)"))
+    return findings
+
+
 def check_published(catalogue: Catalogue, languages: Languages, data: AddressData,
                     expired: list[Document] = ()) -> list[Finding]:
     answered = set(page_urls(catalogue, languages)) | {
-        redirect.source for redirect in redirects(catalogue, languages, data.declared, expired)}
+        redirect.source for redirect in redirects(catalogue, languages, data.declared, expired, data.imported)}
     answered |= {entry.url for entry, _, _ in changed_ids(catalogue, languages, data)}  # ID-CHANGED says it
     findings = []
     for entry in data.published:

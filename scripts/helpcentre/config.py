@@ -72,6 +72,8 @@ class AddressOptions(base.Config):
     redirects = c.Type(str, default="redirects.yml")
     # Every URL published, beside the configuration file; recorded by deploys.
     published = c.Type(str, default="published-urls.txt")
+    # Addresses of a help centre this one was imported from, below docs_dir (the importer writes it).
+    imported = c.Type(str, default="imported-addresses.yml")
 
 
 class ReviewOptions(base.Config):

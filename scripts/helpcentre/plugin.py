@@ -48,7 +48,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from helpcentre import article, seo
-from helpcentre.addresses import nginx_redirects, redirects, redirects_file
+from helpcentre.addresses import nginx_redirects, old_address_lookup, redirects, redirects_file
 from helpcentre.checks import check_site
 from helpcentre.config import HelpCentreConfig
 from helpcentre.dates import ClockError
@@ -83,6 +83,8 @@ FOLD_BACK = {"t2s": "s2t", "s2t": "t2s", "s2tw": "t2s"}
 NGINX_HEADERS = "nginx-security-headers.conf"
 NGINX_SEARCH_CACHE = "nginx-search-cache.conf"
 NGINX_REDIRECTS = "nginx-redirects.conf"
+OLD_ADDRESSES = "old-addresses.json"
+MEDIA = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
 
 
 class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
@@ -134,6 +136,8 @@ class HelpCentrePlugin(BasePlugin[HelpCentreConfig]):
         lang = self.current_language(config)
         for file in [file for file in files.documentation_pages() if self.site.is_hidden(file.src_uri, lang)]:
             files.remove(file)  # scheduled or taken down: out of every page, listing and index
+        for file in shared_media_files(Path(config.docs_dir), files, config, self.languages.codes):
+            files.append(file)
         self.listing_pages = set()
         for file in listing_page_files(self.site, lang, config):
             files.append(file)
@@ -476,6 +480,22 @@ def converted_page_files(site: Site, lang: str, config) -> list[File]:
     return files
 
 
+def shared_media_files(docs_dir: Path, files, config, codes: tuple[str, ...]) -> list[File]:
+    """Images and documents without a language suffix (docs/assets/imported/
+    x.png) belong to every language: mkdocs-static-i18n, with
+    fallback_to_default off, gives them to the default language's build only,
+    and an English page showing one would link to nothing."""
+    present = {file.src_uri for file in files}
+    found = []
+    for path in sorted(docs_dir.rglob("*")):
+        rel = path.relative_to(docs_dir).as_posix()
+        suffixes = path.name.split(".")[1:-1]
+        if path.suffix.lower() in MEDIA and path.is_file() and rel not in present \
+                and not any(part in codes for part in suffixes):
+            found.append(File(rel, str(docs_dir), config.site_dir, config.use_directory_urls))
+    return found
+
+
 def docs_signature(docs_dir: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                         for p in docs_dir.rglob("*") if p.suffix in (".md", ".yml")))
@@ -634,7 +654,7 @@ def write_redirects(site_dir: Path, site: Site, site_url: str, env) -> None:
     (Netlify, Cloudflare Pages) and site/nginx-redirects.conf."""
     template = env.get_template("partials/hc-redirect.html")
     root = urlsplit(site_url).path.rstrip("/") + "/"
-    found = redirects(site.catalogue, site.languages, site.addresses.declared, site.expired)
+    found = redirects(site.catalogue, site.languages, site.addresses.declared, site.expired, site.addresses.imported)
     for redirect in found:
         target = site_dir / redirect.source / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -643,6 +663,9 @@ def write_redirects(site_dir: Path, site: Site, site_url: str, env) -> None:
                                           canonical=site_url.rstrip("/") + "/" + redirect.target), encoding="utf-8")
     (site_dir / "_redirects").write_text(redirects_file(found, root), encoding="utf-8")
     (site_dir / NGINX_REDIRECTS).write_text(nginx_redirects(found, root), encoding="utf-8")
+    lookup = old_address_lookup(found, site.addresses.imported, root)
+    if lookup:  # the 404 page sends an old help centre's address on (not-found.js)
+        (site_dir / OLD_ADDRESSES).write_text(json.dumps(lookup, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
 def write_machine_text(site_dir: Path, site: Site, site_url: str) -> None:

@@ -114,8 +114,8 @@ class Site:
         notices, notice_findings = load_notices(docs_dir / settings.notices, root, written, categories)
         findings += notice_findings
         catalogue = catalogue.without(hidden) if hidden else catalogue
-        addresses = load_address_data(docs_dir, root, settings.addresses.redirects,
-                                      root / settings.addresses.published) if settings.addresses.enabled else None
+        addresses = load_address_data(docs_dir, root, settings.addresses.redirects, root / settings.addresses.published,
+                                      settings.addresses.imported) if settings.addresses.enabled else None
         return cls(docs_dir, root, languages, registry, catalogue,
                    findings + policy_findings + glossary_findings + registry_findings + catalogue.findings,
                    escaping(env), markdown, Paging(settings.category_page_size), converters=converters,

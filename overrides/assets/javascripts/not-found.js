@@ -6,6 +6,15 @@
   if (!data)
     return
   const { root, current, languages } = JSON.parse(data.textContent)
+  // An address of the help centre this one was imported from (/hc/en-us/articles/123-...):
+  // old-addresses.json, written by the build, says where it lives now.
+  const old = location.pathname.match(/^(.*\/articles\/\d+)/)
+  if (old) {
+    fetch(`${root}old-addresses.json`).then(response => response.ok ? response.json() : {})
+      .then(lookup => { const page = lookup[old[1].toLowerCase()]; if (page) location.replace(page) })
+      .catch(() => {})
+    return
+  }
   for (const prefix of languages)
     if (prefix !== current && location.pathname.startsWith(`${root}${prefix}`)) {
       location.replace(`${root}${prefix}404.html`)
