@@ -51,6 +51,18 @@ def looks_like_phone(candidate: str) -> bool:
     return all(len(g) >= 2 for g in groups[1:])
 
 
+def phone_numbers(line: str) -> list[re.Match]:
+    """The phone numbers in a line of text: what looks like one and is not an
+    amount or a duration ("$500-1000", "3-5 days")."""
+    return [match for match in PHONE_CANDIDATE.finditer(line) if looks_like_phone(match.group(0))
+            and not (AMOUNT_BEFORE.search(line[:match.start()]) or UNIT_AFTER.match(line[match.end():]))]
+
+
+def phone_digits(texts) -> set[str]:
+    """The digits of every phone number in `texts`, to compare numbers however they are written."""
+    return {re.sub(r"\D", "", match.group(0)) for text in texts for match in phone_numbers(text)}
+
+
 def is_official(host: str, domains: tuple[str, ...]) -> bool:
     host = host.lower().rstrip(".").split(":")[0]
     return any(host == d or host.endswith("." + d) for d in domains)

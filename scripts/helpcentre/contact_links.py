@@ -26,8 +26,7 @@ from urllib.parse import unquote, urlsplit
 from markdown.extensions.admonition import AdmonitionProcessor
 from pymdownx.details import DetailsProcessor
 
-from helpcentre.contact_details import (AMOUNT_BEFORE, CONTACT_SCHEME, EMAIL, PHONE_CANDIDATE, URL, UNIT_AFTER,
-                                       is_official, looks_like_phone, normalise)
+from helpcentre.contact_details import CONTACT_SCHEME, EMAIL, URL, is_official, normalise, phone_numbers
 from helpcentre.content import Document
 from helpcentre.findings import Finding
 from helpcentre.lines import prose_lines
@@ -145,13 +144,11 @@ def check_contact_details(path: str, lines: list[str], policy: ContactPolicy) ->
                                         f"link to '{host}', which is not an official domain "
                                         f"({', '.join(policy.official_domains)}); remove it or add the domain "
                                         "to official_domains in docs/registry.yml after review"))
-        for match in PHONE_CANDIDATE.finditer(line):
-            is_quantity = AMOUNT_BEFORE.search(line[:match.start()]) or UNIT_AFTER.match(line[match.end():])
-            if looks_like_phone(match.group(0)) and not is_quantity:
-                findings.append(Finding(path, number, "CONTACT-PHONE",
-                                        f"phone number '{match.group(0).strip()}': link to "
-                                        "[the phone hotline](../contact.md#phone) instead; numbers live in "
-                                        "docs/registry.yml"))
+        for match in phone_numbers(line):
+            findings.append(Finding(path, number, "CONTACT-PHONE",
+                                    f"phone number '{match.group(0).strip()}': link to "
+                                    "[the phone hotline](../contact.md#phone) instead; numbers live in "
+                                    "docs/registry.yml"))
     return findings
 
 

@@ -18,8 +18,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from helpcentre.contact_details import (AMOUNT_BEFORE, EMAIL, PHONE_CANDIDATE, UNIT_AFTER, URL, is_official,
-                                        looks_like_phone)
+from helpcentre.contact_details import EMAIL, URL, is_official, phone_digits, phone_numbers
 from helpcentre.content import Document, page_path
 from helpcentre.findings import Finding
 
@@ -102,8 +101,7 @@ def check_machine_text(files: list[MachineFile], registry, site_url: str) -> lis
     each that is not."""
     known = registry_strings(registry.data)
     emails = {match.group(0).casefold() for text in known for match in EMAIL.finditer(text)}
-    phones = {re.sub(r"\D", "", match.group(0)) for text in known for match in PHONE_CANDIDATE.finditer(text)
-              if looks_like_phone(match.group(0))}
+    phones = phone_digits(known)
     hosts = tuple(registry.official_domains) + tuple(filter(None, [URL.match(site_url).group(1) if URL.match(site_url)
                                                                    else None]))
     findings = []
@@ -117,10 +115,8 @@ def check_machine_text(files: list[MachineFile], registry, site_url: str) -> lis
                 if not is_official(match.group(1), hosts):
                     findings.append(Finding(file.path, number, "MACHINE-URL",
                                             f"'{match.group(1)}' is neither this site nor an official domain"))
-            text = URL.sub(" ", line)
-            for match in PHONE_CANDIDATE.finditer(text):
-                quantity = AMOUNT_BEFORE.search(text[:match.start()]) or UNIT_AFTER.match(text[match.end():])
-                if looks_like_phone(match.group(0)) and not quantity and re.sub(r"\D", "", match.group(0)) not in phones:
+            for match in phone_numbers(URL.sub(" ", line)):
+                if phone_digits([match.group(0)]) - phones:
                     findings.append(Finding(file.path, number, "MACHINE-PHONE",
                                             f"'{match.group(0).strip()}' is no number in the registry"))
     return findings

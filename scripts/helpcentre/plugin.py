@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -56,6 +56,7 @@ from helpcentre.conversion import (ConversionUnavailable, cut_in_source_script, 
                                    phrase_folds, require_opencc)
 from helpcentre.findings import format_findings
 from helpcentre.languages import LanguageError, Languages, languages_of
+from helpcentre.links import static_files_of
 from helpcentre.llms_txt import check_machine_text, machine_files
 from helpcentre.markdown_setup import MarkdownSetup
 from helpcentre.navigation import SectionLayout, arrange, show_sidebar
@@ -486,14 +487,10 @@ def shared_media_files(docs_dir: Path, files, config, codes: tuple[str, ...]) ->
     fallback_to_default off, gives them to the default language's build only,
     and an English page showing one would link to nothing."""
     present = {file.src_uri for file in files}
-    found = []
-    for path in sorted(docs_dir.rglob("*")):
-        rel = path.relative_to(docs_dir).as_posix()
-        suffixes = path.name.split(".")[1:-1]
-        if path.suffix.lower() in MEDIA and path.is_file() and rel not in present \
-                and not any(part in codes for part in suffixes):
-            found.append(File(rel, str(docs_dir), config.site_dir, config.use_directory_urls))
-    return found
+    return [File(rel, str(docs_dir), config.site_dir, config.use_directory_urls)
+            for rel in sorted(static_files_of(docs_dir) - present)
+            if PurePosixPath(rel).suffix.lower() in MEDIA
+            and not any(part in codes for part in PurePosixPath(rel).name.split(".")[1:-1])]
 
 
 def docs_signature(docs_dir: Path) -> tuple:

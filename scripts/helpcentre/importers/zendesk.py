@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from helpcentre.contact_details import EMAIL, PHONE_CANDIDATE, looks_like_phone
+from helpcentre.contact_details import EMAIL, phone_digits, phone_numbers
 from helpcentre.content import ARTICLE_TYPES
 from helpcentre.findings import Finding
 from helpcentre.importers.html_markdown import heading_ids, old_heading_ids, to_markdown
@@ -421,15 +421,14 @@ def contact_findings(files: dict[str, str], channels: dict[str, list[str]]) -> l
     """Hand-typed phone numbers and email addresses in imported bodies, with
     what to write instead (the build refuses them: the contact rules). A
     detail the registry holds is offered as its channel's link."""
-    digits = {channel: {re.sub(r"\D", "", m.group(0)) for text in texts for m in PHONE_CANDIDATE.finditer(text)
-                        if looks_like_phone(m.group(0))} for channel, texts in channels.items()}
+    digits = {channel: phone_digits(texts) for channel, texts in channels.items()}
     emails = {channel: {m.group(0).casefold() for text in texts for m in EMAIL.finditer(text)}
               for channel, texts in channels.items()}
     findings = []
     for path, text in files.items():
         for number, line in enumerate(text.split("\n"), 1):
-            typed = [(m.group(0).strip(), next((c for c, d in digits.items() if re.sub(r"\D", "", m.group(0)) in d), None))
-                     for m in PHONE_CANDIDATE.finditer(line) if looks_like_phone(m.group(0))]
+            typed = [(m.group(0).strip(), next((c for c, d in digits.items() if phone_digits([m.group(0)]) <= d), None))
+                     for m in phone_numbers(line)]
             typed += [(m.group(0), next((c for c, e in emails.items() if m.group(0).casefold() in e), None))
                       for m in EMAIL.finditer(line)]
             for detail, channel in typed:
